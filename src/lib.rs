@@ -1,0 +1,13 @@
+//! Rekey: self-service password reset for Microsoft Entra ID.
+//!
+//! Layers, outermost first: `web` and `cli` → `flow` → `ports` → adapters
+//! (`directory`, `store`, `notify`). Pure layers never import HTTP, SQL or templates.
+
+pub mod clock;
+pub mod directory;
+pub mod notify;
+#[path = "policy_stub.rs"]
+pub mod policy;
+pub mod ports;
+pub mod settings;
+pub mod store;

@@ -1,0 +1,60 @@
+use std::{sync::Arc, time::Duration};
+
+use tokio::sync::mpsc;
+
+use crate::ports::{Message, Notifier, NotifyError};
+
+/// A bounded queue drained by a background worker, so a request never waits on SMTP or
+/// an SMS provider, and the time a response takes says nothing about delivery.
+#[derive(Clone)]
+pub struct Outbox {
+    tx: mpsc::Sender<Message>,
+}
+
+impl Outbox {
+    /// Starts the worker on the current runtime. Transient failures are retried a few
+    /// times with backoff; every failure is logged without the message body.
+    pub fn start(notifier: Arc<dyn Notifier>, capacity: usize) -> Self {
+        let (tx, mut rx) = mpsc::channel::<Message>(capacity);
+        tokio::spawn(async move {
+            while let Some(msg) = rx.recv().await {
+                let notifier = notifier.clone();
+                // Each message on its own task: one slow relay must not hold up the rest.
+                tokio::spawn(async move { deliver(&*notifier, &msg).await });
+            }
+        });
+        Self { tx }
+    }
+
+    /// Queues a message. False when the queue is full (the caller audits it).
+    pub fn enqueue(&self, message: Message) -> bool {
+        match self.tx.try_send(message) {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(channel = e.into_inner().channel(), "outbox full; message dropped");
+                false
+            }
+        }
+    }
+}
+
+async fn deliver(notifier: &dyn Notifier, msg: &Message) {
+    let mut wait = Duration::from_millis(500);
+    for attempt in 1..=4 {
+        match notifier.send(msg).await {
+            Ok(()) => {
+                tracing::info!(channel = msg.channel(), attempt, "message sent");
+                return;
+            }
+            Err(NotifyError::Transient(e)) if attempt < 4 => {
+                tracing::warn!(channel = msg.channel(), attempt, error = %e, "send failed; retrying");
+                tokio::time::sleep(wait).await;
+                wait *= 2;
+            }
+            Err(e) => {
+                tracing::error!(channel = msg.channel(), attempt, error = %e, "message not delivered");
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The traits the flow talks to, and the values they exchange. Nothing else lives here.
+
+pub mod directory;
+pub mod notifier;
+pub mod store;
+
+pub use directory::{Directory, DirectoryError, DirectoryErrorKind};
+pub use notifier::{Message, Notifier, NotifyError};
+pub use store::{Store, StoreError};

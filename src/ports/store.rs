@@ -1,0 +1,102 @@
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A reset flow as stored: its state is opaque JSON owned by the flow layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowRow {
+    pub id: String,
+    pub data: String,
+    /// Bumped on every update; updates name the version they read (optimistic locking).
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A one-time code, stored only as a keyed hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CodeRow {
+    pub flow_id: String,
+    /// Which method the code went to (e.g. `email:0`).
+    pub method: String,
+    pub hash: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+    pub attempts: u32,
+    pub consumed: bool,
+}
+
+impl std::fmt::Debug for CodeRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeRow")
+            .field("flow_id", &self.flow_id)
+            .field("method", &self.method)
+            .field("attempts", &self.attempts)
+            .field("consumed", &self.consumed)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Who did what, when, from where, and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    pub correlation_id: String,
+    /// The account concerned (UPN as typed, lower-cased), if any.
+    pub account: Option<String>,
+    pub action: String,
+    pub outcome: String,
+    pub client_addr: Option<String>,
+    pub user_agent: Option<String>,
+    /// Extra facts as JSON; never a secret.
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    #[error("database error: {0}")]
+    Query(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+/// Everything that must survive a restart and be shared between instances.
+#[async_trait]
+pub trait Store: Send + Sync {
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    async fn flow_insert(&self, flow: &FlowRow) -> Result<(), StoreError>;
+    async fn flow_get(&self, id: &str) -> Result<Option<FlowRow>, StoreError>;
+    /// Writes `flow` if the stored version is still `flow.version - 1`. False on a lost race.
+    async fn flow_update(&self, flow: &FlowRow) -> Result<bool, StoreError>;
+    async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError>;
+
+    /// Stores a code, replacing an earlier one for the same flow and method.
+    async fn code_put(&self, code: &CodeRow) -> Result<(), StoreError>;
+    async fn code_get(&self, flow_id: &str, method: &str) -> Result<Option<CodeRow>, StoreError>;
+    /// Counts one more wrong try; returns the new count.
+    async fn code_fail(&self, flow_id: &str, method: &str) -> Result<u32, StoreError>;
+    /// Marks a code used. False if it was already used (a replay).
+    async fn code_consume(&self, flow_id: &str, method: &str) -> Result<bool, StoreError>;
+
+    /// Adds one to a fixed-window counter and returns the count in that window.
+    async fn counter_hit(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
+    async fn counter_get(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
+
+    async fn lock_set(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn lock_get(&self, key: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+
+    async fn audit_append(&self, event: &AuditEvent) -> Result<(), StoreError>;
+    async fn audit_since(
+        &self,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<AuditEvent>, StoreError>;
+
+    /// argon2id hashes of passwords set through Rekey, newest first.
+    async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError>;
+    /// Records a hash and keeps only the newest `keep`.
+    async fn history_push(&self, user_id: &str, hash: &str, keep: u32) -> Result<(), StoreError>;
+}

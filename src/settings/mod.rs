@@ -1,0 +1,346 @@
+//! The configuration tree: defaults, then a TOML file, then `REKEY_SECTION__KEY`
+//! environment variables, then `*_file` secrets. Every problem is reported, each naming
+//! its key, not just the first.
+
+mod sources;
+mod validate;
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use secrecy::SecretString;
+use serde::Deserialize;
+
+pub use sources::{ConfigProblem, LoadError, load, load_from_str};
+
+/// Everything Rekey can be told. Each section maps to a `[section]` table in TOML.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub tenant: TenantSettings,
+    pub database: DatabaseSettings,
+    pub security: SecuritySettings,
+    pub email: EmailSettings,
+    pub sms: SmsSettings,
+    pub branding: BrandingSettings,
+    pub policy: crate::policy::PolicySettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address the portal listens on.
+    pub listen: SocketAddr,
+    /// The URL people use to reach the portal; links in emails point here.
+    pub public_url: url::Url,
+    /// Proxies whose `X-Forwarded-For` is believed (CIDR ranges).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Key for the encrypted session cookie: at least 64 bytes, base64.
+    pub session_key: Option<SecretString>,
+    pub session_key_file: Option<PathBuf>,
+    /// Largest accepted request body in bytes.
+    pub max_body_bytes: usize,
+    /// Serve the demo mail/SMS catcher at `/demo/outbox`. Only `rekey demo` sets this.
+    #[serde(skip)]
+    pub demo_mode: bool,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: literal_url("http://localhost:8080/"),
+            trusted_proxies: Vec::new(),
+            session_key: None,
+            session_key_file: None,
+            max_body_bytes: 16 * 1024,
+            demo_mode: false,
+        }
+    }
+}
+
+impl ServerSettings {
+    /// Cookies may drop `Secure` only for a plain-HTTP localhost portal (the demo).
+    pub fn secure_cookies(&self) -> bool {
+        let local = matches!(
+            self.public_url.host_str(),
+            Some("localhost" | "127.0.0.1" | "[::1]")
+        );
+        !(self.public_url.scheme() == "http" && local)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum AssertionAlg {
+    #[default]
+    Ps256,
+    Rs256,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantSettings {
+    /// Tenant GUID or verified domain, e.g. `contoso.onmicrosoft.com`.
+    pub tenant_id: String,
+    /// Application (client) ID of the Rekey app registration.
+    pub client_id: String,
+    pub client_secret: Option<SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    /// PEM certificate and private key for certificate credentials (instead of a secret).
+    pub certificate_file: Option<PathBuf>,
+    pub private_key_file: Option<PathBuf>,
+    pub assertion_alg: AssertionAlg,
+    /// Login host: `https://login.microsoftonline.com`, `.us`, or the China cloud.
+    pub authority_host: url::Url,
+    /// Graph base including the version: `https://graph.microsoft.com/v1.0`.
+    pub graph_base: url::Url,
+    /// Distinct verification channels a user must pass: 1 or 2.
+    pub required_methods: u8,
+    /// Also use the profile's `otherMails` and `mobilePhone` when no method is registered.
+    pub profile_fallback: bool,
+    pub connect_timeout_ms: u64,
+    pub request_timeout_ms: u64,
+    /// Attempts per Graph call, including the first.
+    pub max_attempts: u32,
+    /// A Graph call, retries included, gives up after this long.
+    pub deadline_ms: u64,
+    /// Seconds to keep a user's registered methods (those reads are heavily throttled).
+    pub methods_cache_secs: u64,
+}
+
+/// Parses a URL literal written in this file; the settings tests load every default.
+#[allow(clippy::expect_used)]
+fn literal_url(s: &str) -> url::Url {
+    url::Url::parse(s).expect("default URL literals parse")
+}
+
+impl Default for TenantSettings {
+    fn default() -> Self {
+        Self {
+            tenant_id: String::new(),
+            client_id: String::new(),
+            client_secret: None,
+            client_secret_file: None,
+            certificate_file: None,
+            private_key_file: None,
+            assertion_alg: AssertionAlg::Ps256,
+            authority_host: literal_url("https://login.microsoftonline.com"),
+            graph_base: literal_url("https://graph.microsoft.com/v1.0"),
+            required_methods: 1,
+            profile_fallback: true,
+            connect_timeout_ms: 5_000,
+            request_timeout_ms: 15_000,
+            max_attempts: 4,
+            deadline_ms: 20_000,
+            methods_cache_secs: 300,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://var/rekey.db` (created on first start) or `postgres://…`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: "sqlite://var/rekey.db".into(),
+            max_connections: 8,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecuritySettings {
+    /// Key for keyed hashes of codes, decoy methods and CSRF tokens: at least 32 bytes.
+    pub code_key: Option<SecretString>,
+    pub code_key_file: Option<PathBuf>,
+    pub code_length: u8,
+    pub code_ttl_secs: u64,
+    pub code_max_attempts: u32,
+    pub codes_per_account_per_hour: u32,
+    pub flow_idle_secs: u64,
+    /// Failed verifications before the portal locks an account out.
+    pub lockout_failures: u32,
+    pub lockout_secs: u64,
+    pub requests_per_address_per_minute: u32,
+    /// Sign the user out of every session after a reset (revokeSignInSessions).
+    pub revoke_sessions: bool,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        Self {
+            code_key: None,
+            code_key_file: None,
+            code_length: 8,
+            code_ttl_secs: 600,
+            code_max_attempts: 5,
+            codes_per_account_per_hour: 5,
+            flow_idle_secs: 900,
+            lockout_failures: 10,
+            lockout_secs: 1800,
+            requests_per_address_per_minute: 60,
+            revoke_sessions: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailTransport {
+    #[default]
+    Smtp,
+    Graph,
+    /// Keep messages in memory and show them at `/demo/outbox` (demo only).
+    Catcher,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    #[default]
+    Starttls,
+    Tls,
+    /// Plain text: only for a relay on loopback.
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmailSettings {
+    pub transport: EmailTransport,
+    pub from: String,
+    pub reply_to: Option<String>,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_tls: SmtpTls,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<SecretString>,
+    pub smtp_password_file: Option<PathBuf>,
+    pub timeout_secs: u64,
+    /// Mailbox that sends through Graph `sendMail` (needs Mail.Send).
+    pub graph_sender: Option<String>,
+    /// Also tell this address about every completed reset.
+    pub helpdesk_copy_to: Option<String>,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        Self {
+            transport: EmailTransport::Smtp,
+            from: "Rekey <rekey@localhost>".into(),
+            reply_to: None,
+            smtp_host: "localhost".into(),
+            smtp_port: 587,
+            smtp_tls: SmtpTls::Starttls,
+            smtp_username: None,
+            smtp_password: None,
+            smtp_password_file: None,
+            timeout_secs: 10,
+            graph_sender: None,
+            helpdesk_copy_to: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsProvider {
+    #[default]
+    None,
+    Twilio,
+    Webhook,
+    Catcher,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmsSettings {
+    pub provider: SmsProvider,
+    pub api_base: url::Url,
+    pub account_sid: Option<String>,
+    pub auth_token: Option<SecretString>,
+    pub auth_token_file: Option<PathBuf>,
+    pub from: Option<String>,
+    pub webhook_url: Option<url::Url>,
+    pub timeout_secs: u64,
+}
+
+impl Default for SmsSettings {
+    fn default() -> Self {
+        Self {
+            provider: SmsProvider::None,
+            api_base: literal_url("https://api.twilio.com"),
+            account_sid: None,
+            auth_token: None,
+            auth_token_file: None,
+            from: None,
+            webhook_url: None,
+            timeout_secs: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BrandingSettings {
+    pub org_name: String,
+    pub helpdesk_email: Option<String>,
+    pub helpdesk_phone: Option<String>,
+    pub helpdesk_url: Option<url::Url>,
+    pub notice: Option<String>,
+}
+
+impl Default for BrandingSettings {
+    fn default() -> Self {
+        Self {
+            org_name: "Your organisation".into(),
+            helpdesk_email: None,
+            helpdesk_phone: None,
+            helpdesk_url: None,
+            notice: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    /// A tracing filter, e.g. `info` or `rekey=debug,actix_web=info`.
+    pub level: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            format: LogFormat::Pretty,
+            level: "info".into(),
+        }
+    }
+}
+
+/// What a command needs from the configuration beyond parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// `serve` and `check`: credentials for Graph must be present.
+    Serve,
+    /// Commands that only read the file (validation).
+    Validate,
+}
