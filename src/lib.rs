@@ -3,11 +3,16 @@
 //! Layers, outermost first: `web` and `cli` → `flow` → `ports` → adapters
 //! (`directory`, `store`, `notify`). Pure layers never import HTTP, SQL or templates.
 
+pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod directory;
 pub mod notify;
+pub mod permissions;
 #[path = "policy_stub.rs"]
 pub mod policy;
 pub mod ports;
 pub mod settings;
 pub mod store;
+pub mod telemetry;
+pub mod web;

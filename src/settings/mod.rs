@@ -3,7 +3,7 @@
 //! its key, not just the first.
 
 mod sources;
-mod validate;
+pub mod validate;
 
 use std::{net::SocketAddr, path::PathBuf};
 

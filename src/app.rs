@@ -1,0 +1,115 @@
+//! The services every request and command shares, assembled once.
+
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use crate::{
+    clock::{Clock, Random},
+    notify::{Catcher, Outbox},
+    policy::PolicySettings,
+    ports::{Directory, Store},
+    settings::Settings,
+};
+
+/// Keys derived from configuration; never logged.
+pub struct Keys {
+    /// HMAC key for codes, decoys and CSRF tokens.
+    pub code_key: Zeroizing<Vec<u8>>,
+    /// Session cookie encryption key (64 bytes).
+    pub session_key: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keys(..)")
+    }
+}
+
+pub struct Services {
+    pub settings: Arc<Settings>,
+    pub directory: Arc<dyn Directory>,
+    pub store: Arc<dyn Store>,
+    pub outbox: Outbox,
+    pub clock: Arc<dyn Clock>,
+    pub rng: Arc<dyn Random>,
+    pub keys: Keys,
+    /// Present in demo mode: messages shown at `/demo/outbox` instead of being sent.
+    pub catcher: Option<Catcher>,
+    pub policy_settings: PolicySettings,
+}
+
+/// Why the services could not be assembled; each names what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum AssembleError {
+    #[error("database: {0}")]
+    Store(#[from] crate::ports::StoreError),
+    #[error("Microsoft Graph: {0}")]
+    Directory(#[from] crate::ports::DirectoryError),
+    #[error("{0}")]
+    Config(String),
+}
+
+/// Builds the services from settings. `catcher` replaces real delivery (demo, tests).
+pub async fn assemble(
+    settings: Settings,
+    clock: Arc<dyn Clock>,
+    rng: Arc<dyn Random>,
+    catcher: Option<Catcher>,
+) -> Result<Services, AssembleError> {
+    use crate::{
+        directory::{GraphConfig, GraphDirectory},
+        notify::{ChannelRouter, SmsHttp, SmtpNotifier},
+        ports::Notifier,
+        settings::{EmailTransport, SmsProvider, validate::decode_key},
+    };
+    let store = crate::store::connect(&settings.database.url, settings.database.max_connections)
+        .await?;
+    let graph = GraphDirectory::new(
+        GraphConfig::from_settings(&settings.tenant)?,
+        clock.clone(),
+        rng.clone(),
+    )?;
+    let catcher_n = || catcher.clone().map(|c| Arc::new(c) as Arc<dyn Notifier>);
+    let email: Option<Arc<dyn Notifier>> = match settings.email.transport {
+        EmailTransport::Smtp => Some(Arc::new(
+            SmtpNotifier::new(&settings.email).map_err(AssembleError::Config)?,
+        )),
+        EmailTransport::Graph => settings
+            .email
+            .graph_sender
+            .clone()
+            .map(|s| Arc::new(graph.mailer(s)) as Arc<dyn Notifier>),
+        EmailTransport::Catcher => catcher_n(),
+        EmailTransport::None => None,
+    };
+    let sms: Option<Arc<dyn Notifier>> = match settings.sms.provider {
+        SmsProvider::Catcher => catcher_n(),
+        _ => SmsHttp::new(&settings.sms)
+            .map_err(AssembleError::Config)?
+            .map(|s| Arc::new(s) as Arc<dyn Notifier>),
+    };
+    let outbox = Outbox::start(Arc::new(ChannelRouter { email, sms }), 10_000);
+    let key = |secret: &Option<secrecy::SecretString>, name: &str| {
+        secret
+            .as_ref()
+            .and_then(decode_key)
+            .map(Zeroizing::new)
+            .ok_or_else(|| AssembleError::Config(format!("{name} is missing or not base64")))
+    };
+    let keys = Keys {
+        code_key: key(&settings.security.code_key, "security.code_key")?,
+        session_key: key(&settings.server.session_key, "server.session_key")?,
+    };
+    Ok(Services {
+        policy_settings: settings.policy.clone(),
+        settings: Arc::new(settings),
+        directory: Arc::new(graph),
+        store,
+        outbox,
+        clock,
+        rng,
+        keys,
+        catcher,
+    })
+}

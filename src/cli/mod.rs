@@ -1,0 +1,97 @@
+//! The `rekey` command line.
+
+mod check;
+// INTEGRATION: demo and sim arrive with src/sim.
+// mod demo;
+mod serve;
+// mod sim;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand};
+
+use crate::settings::{self, LoadError, Purpose, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rekey",
+    version,
+    about = "Self-service password reset for Microsoft Entra ID",
+    long_about = "Rekey lets people whose password expired, or who forgot it, prove who they are \
+with a one-time code and set a new, strong password in Microsoft Entra ID through Microsoft Graph.\n\n\
+Configuration comes from a TOML file (--config), then REKEY_SECTION__KEY environment variables \
+(e.g. REKEY_TENANT__CLIENT_SECRET). See docs/configuration.md."
+)]
+pub struct Cli {
+    /// The TOML configuration file.
+    #[arg(long, short, global = true, env = "REKEY_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the portal.
+    Serve,
+    /// Run the whole product on this machine: portal, simulated Entra tenant, SQLite, and
+    /// a page that shows the mail and SMS that would have been sent. No account needed.
+    // Demo(demo::DemoArgs),
+    /// Run the Microsoft Graph simulator alone (for integration tests of other tools).
+    // Sim(sim::SimArgs),
+    /// Check the configuration and, against the tenant, the credentials, permissions and
+    /// directory role Rekey needs. Exits 0 only when the enabled features can work.
+    Check(check::CheckArgs),
+}
+
+/// Exit codes: 0 success, 1 a run-time failure, 2 a configuration problem.
+pub fn run(cli: Cli) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("rekey: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve => serve::run(cli.config.as_deref()).await,
+            Command::Check(args) => check::run(cli.config.as_deref(), args).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rekey: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Loads settings for a command, printing every problem (one line each) on failure.
+pub fn load_settings(
+    path: Option<&std::path::Path>,
+    purpose: Purpose,
+) -> Result<Settings, ExitCode> {
+    match settings::load(path, std::env::vars(), purpose) {
+        Ok(s) => Ok(s),
+        Err(LoadError::Invalid(problems)) => {
+            for p in &problems {
+                eprintln!("config error: {p} (env: {})", p.env_var());
+            }
+            Err(ExitCode::from(2))
+        }
+        Err(e) => {
+            eprintln!("config error: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The simulated tenant of `rekey demo` and `rekey sim`.
+pub const DEMO_TENANT: &str = "contoso.com";
+pub const DEMO_CLIENT_ID: &str = "00000000-0000-4000-8000-00000000c0de";

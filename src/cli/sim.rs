@@ -1,0 +1,66 @@
+use std::{net::TcpListener, process::ExitCode, time::Duration};
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::{
+    clock::{Clock, SystemClock},
+    sim,
+};
+
+#[derive(Args, Debug)]
+pub struct SimArgs {
+    /// Where the simulator listens (login and Graph on one base URL).
+    #[arg(long, default_value = "127.0.0.1:8090", value_name = "ADDR:PORT")]
+    pub listen: std::net::SocketAddr,
+    /// Synthetic users besides the demo tenant (100000 is fine).
+    #[arg(long, default_value_t = 0)]
+    pub users: usize,
+    /// Tenant domain used in the token URL.
+    #[arg(long, default_value = super::DEMO_TENANT)]
+    pub tenant: String,
+    #[arg(long, default_value = super::DEMO_CLIENT_ID)]
+    pub client_id: String,
+    /// The client secret the simulator accepts.
+    #[arg(long, env = "REKEY_SIM_CLIENT_SECRET", default_value = "demo-secret")]
+    pub client_secret: String,
+    /// Simulate a tenant without Entra ID P1 (no sign-in logs).
+    #[arg(long)]
+    pub no_premium: bool,
+    /// Latency added to every request, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+}
+
+pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
+    crate::telemetry::init(&Default::default());
+    let listener =
+        TcpListener::bind(args.listen).with_context(|| format!("cannot listen on {}", args.listen))?;
+    let server = sim::start(
+        sim::SimOptions {
+            tenant: args.tenant.clone(),
+            client_id: args.client_id.clone(),
+            client_secret: args.client_secret.clone(),
+            seed_demo: true,
+            extra_users: args.users,
+            premium: !args.no_premium,
+            now: SystemClock.now(),
+            ..sim::SimOptions::default()
+        },
+        listener,
+    )
+    .await?;
+    if args.latency_ms > 0 {
+        server
+            .state
+            .faults()
+            .set_latency(Duration::from_millis(args.latency_ms));
+    }
+    println!("Graph simulator on {}", server.base_url);
+    println!("  token:  POST {}/{}/oauth2/v2.0/token", server.base_url, args.tenant);
+    println!("  graph:  {}/v1.0", server.base_url);
+    println!("  client_id={} (secret from --client-secret)", args.client_id);
+    tokio::signal::ctrl_c().await?;
+    server.stop().await;
+    Ok(ExitCode::SUCCESS)
+}

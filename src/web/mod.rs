@@ -1,0 +1,144 @@
+//! HTTP: the route table, middleware, and rendering. Handlers extract, call the flow,
+//! and render; they hold no business rules.
+
+pub mod assets;
+pub mod error;
+pub mod health;
+pub mod pages;
+pub mod render;
+
+use std::net::TcpListener;
+
+use actix_session::{SessionMiddleware, config::CookieContentSecurity, storage::CookieSessionStore};
+use actix_web::{
+    App, HttpServer,
+    body::MessageBody,
+    cookie::{Key, SameSite},
+    dev::{Server, ServiceRequest, ServiceResponse},
+    middleware::{self, DefaultHeaders, Next},
+    web,
+};
+use serde::Serialize;
+
+use crate::app::Services;
+
+pub use render::Templates;
+
+/// What every page shows: organisation and helpdesk.
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    pub org_name: &'a str,
+    pub helpdesk_email: Option<&'a str>,
+    pub helpdesk_phone: Option<&'a str>,
+    pub helpdesk_url: Option<&'a str>,
+    pub notice: Option<&'a str>,
+    pub demo: bool,
+}
+
+impl<'a> PageContext<'a> {
+    pub fn new(s: &'a Services) -> Self {
+        let b = &s.settings.branding;
+        Self {
+            org_name: &b.org_name,
+            helpdesk_email: b.helpdesk_email.as_deref(),
+            helpdesk_phone: b.helpdesk_phone.as_deref(),
+            helpdesk_url: b.helpdesk_url.as_ref().map(url::Url::as_str),
+            notice: b.notice.as_deref(),
+            demo: s.settings.server.demo_mode,
+        }
+    }
+}
+
+/// The security headers of DESIGN.md on every response.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+}
+
+/// Logs one line per request with a correlation id, which the response carries too.
+async fn request_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let method = req.method().clone();
+    let path = req.path().to_string();
+    let started = std::time::Instant::now();
+    let span = tracing::info_span!("http", correlation_id = %id);
+    req.extensions_mut().insert(CorrelationId(id.clone()));
+    let mut res = {
+        let _e = span.enter();
+        next.call(req)
+    }
+    .await?;
+    let _e = span.enter();
+    tracing::info!(
+        %method, %path, status = res.status().as_u16(),
+        ms = started.elapsed().as_millis() as u64, "request"
+    );
+    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&id) {
+        res.headers_mut().insert(
+            actix_web::http::header::HeaderName::from_static("x-request-id"),
+            v,
+        );
+    }
+    Ok(res)
+}
+
+/// The id tying a request's log lines and audit events together.
+#[derive(Clone, Debug)]
+pub struct CorrelationId(pub String);
+
+use actix_web::HttpMessage;
+
+/// Builds the portal server on `listener`. The caller runs (awaits or spawns) it.
+pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Server> {
+    let templates = Templates::load().map_err(std::io::Error::other)?;
+    let key = Key::try_from(services.keys.session_key.as_slice())
+        .map_err(|e| std::io::Error::other(format!("session key: {e}")))?;
+    let secure = services.settings.server.secure_cookies();
+    let body_limit = services.settings.server.max_body_bytes;
+    let services = web::Data::new(services);
+    let templates = web::Data::new(templates);
+    let server = HttpServer::new(move || {
+        let cookie_name = if secure { "__Host-rekey" } else { "rekey" };
+        let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name(cookie_name.into())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Strict)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .build();
+        App::new()
+            .app_data(services.clone())
+            .app_data(templates.clone())
+            .app_data(web::FormConfig::default().limit(body_limit))
+            .app_data(web::JsonConfig::default().limit(body_limit))
+            .app_data(web::PayloadConfig::new(body_limit))
+            .wrap(sessions)
+            .wrap(security_headers())
+            .wrap(middleware::Compress::default())
+            .wrap(middleware::from_fn(request_log))
+            .service(health::healthz)
+            .service(health::readyz)
+            .service(assets::static_file)
+            .service(pages::home)
+            .service(pages::outbox)
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(error::WebError::NotFound)
+            }))
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,88 @@
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+
+use super::{PageContext, error::WebError, render::Templates};
+use crate::app::Services;
+
+#[derive(Serialize)]
+struct Home<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+}
+
+#[get("/")]
+pub async fn home(
+    services: web::Data<Services>,
+    templates: web::Data<Templates>,
+) -> Result<HttpResponse, WebError> {
+    let html = templates.render(
+        "home.html",
+        &Home {
+            page: PageContext::new(&services),
+        },
+    )?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}
+
+#[derive(Serialize)]
+struct OutboxEntry {
+    at: String,
+    channel: &'static str,
+    to: String,
+    subject: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OutboxPage<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    messages: Vec<OutboxEntry>,
+}
+
+/// Demo only: the mail and SMS the portal would have sent.
+#[get("/demo/outbox")]
+pub async fn outbox(
+    services: web::Data<Services>,
+    templates: web::Data<Templates>,
+) -> Result<HttpResponse, WebError> {
+    let Some(catcher) = &services.catcher else {
+        return Err(WebError::NotFound);
+    };
+    use crate::ports::Message;
+    let messages = catcher
+        .messages()
+        .into_iter()
+        .map(|m| match m.message {
+            Message::Email {
+                to, subject, text, ..
+            } => OutboxEntry {
+                at: m.at.format("%H:%M:%S").to_string(),
+                channel: "email",
+                to,
+                subject,
+                text,
+            },
+            Message::Sms { to, text } => OutboxEntry {
+                at: m.at.format("%H:%M:%S").to_string(),
+                channel: "sms",
+                to,
+                subject: "SMS".into(),
+                text,
+            },
+        })
+        .collect();
+    let html = templates.render(
+        "demo/outbox.html",
+        &OutboxPage {
+            page: PageContext::new(&services),
+            messages,
+        },
+    )?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(html))
+}
