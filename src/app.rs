@@ -63,8 +63,8 @@ pub async fn assemble(
         ports::Notifier,
         settings::{EmailTransport, SmsProvider, validate::decode_key},
     };
-    let store = crate::store::connect(&settings.database.url, settings.database.max_connections)
-        .await?;
+    let store =
+        crate::store::connect(&settings.database.url, settings.database.max_connections).await?;
     let graph = GraphDirectory::new(
         GraphConfig::from_settings(&settings.tenant)?,
         clock.clone(),

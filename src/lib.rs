@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod directory;
+pub mod flow;
 pub mod notify;
 pub mod permissions;
 #[path = "policy_stub.rs"]

@@ -37,31 +37,52 @@ pub fn requirements(mail_via_graph: bool, revoke_sessions: bool) -> Vec<Requirem
     vec![
         Requirement {
             feature: "reset: find users",
-            any_of: &["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+            any_of: &[
+                "User.Read.All",
+                "User.ReadWrite.All",
+                "Directory.Read.All",
+                "Directory.ReadWrite.All",
+            ],
             fix: "add the Microsoft Graph application permission User.Read.All and grant admin consent",
             required: true,
         },
         Requirement {
             feature: "reset: set passwords",
-            any_of: &["User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+            any_of: &[
+                "User-PasswordProfile.ReadWrite.All",
+                "User.ReadWrite.All",
+                "Directory.ReadWrite.All",
+            ],
             fix: "add the application permission User-PasswordProfile.ReadWrite.All and grant admin consent",
             required: true,
         },
         Requirement {
             feature: "reset: registered email and phone methods",
-            any_of: &["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-Phone.Read.All"],
+            any_of: &[
+                "UserAuthenticationMethod.Read.All",
+                "UserAuthenticationMethod.ReadWrite.All",
+                "UserAuthMethod-Phone.Read.All",
+            ],
             fix: "add the application permission UserAuthenticationMethod.Read.All and grant admin consent",
             required: true,
         },
         Requirement {
             feature: "reset: sign the user out everywhere",
-            any_of: &["User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+            any_of: &[
+                "User.RevokeSessions.All",
+                "User.ReadWrite.All",
+                "Directory.ReadWrite.All",
+            ],
             fix: "add the application permission User.RevokeSessions.All, or set security.revoke_sessions = false",
             required: revoke_sessions,
         },
         Requirement {
             feature: "reminders: domain password policies",
-            any_of: &["Domain.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+            any_of: &[
+                "Domain.Read.All",
+                "Directory.Read.All",
+                "Directory.ReadWrite.All",
+            ],
             fix: "add the application permission Domain.Read.All and grant admin consent",
             required: false,
         },
@@ -116,6 +137,10 @@ mod tests {
         assert!(has_reset_role(&g));
         let none = Grants::default();
         assert!(!has_reset_role(&none));
-        assert!(requirements(true, true).iter().any(|r| r.required && !satisfied(r, &g)));
+        assert!(
+            requirements(true, true)
+                .iter()
+                .any(|r| r.required && !satisfied(r, &g))
+        );
     }
 }

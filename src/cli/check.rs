@@ -27,7 +27,10 @@ pub async fn run(config: Option<&std::path::Path>, args: CheckArgs) -> anyhow::R
         return Ok(ExitCode::SUCCESS);
     }
     let t = &settings.tenant;
-    println!("  tenant {} · app {} · {}", t.tenant_id, t.client_id, t.graph_base);
+    println!(
+        "  tenant {} · app {} · {}",
+        t.tenant_id, t.client_id, t.graph_base
+    );
     let graph = match GraphConfig::from_settings(t)
         .and_then(|c| GraphDirectory::new(c, Arc::new(SystemClock), Arc::new(OsRandom)))
     {
@@ -80,7 +83,10 @@ pub async fn run(config: Option<&std::path::Path>, args: CheckArgs) -> anyhow::R
     }
     match graph.domains().await {
         Ok(d) => println!("✓ read {} domain password policies", d.len()),
-        Err(e) => println!("! domain policies unreadable (reminders need them): {}", e.detail),
+        Err(e) => println!(
+            "! domain policies unreadable (reminders need them): {}",
+            e.detail
+        ),
     }
     Ok(if ok {
         println!("Rekey can work with this tenant.");

@@ -19,7 +19,8 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let services = app::assemble(settings, Arc::new(SystemClock), Arc::new(OsRandom), None)
         .await
         .context("start-up failed")?;
-    let listener = TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
+    let listener =
+        TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(%listen, "Rekey is serving");
     web::build(services, listener)?.await?;
     Ok(ExitCode::SUCCESS)

@@ -31,7 +31,10 @@ impl Outbox {
         match self.tx.try_send(message) {
             Ok(()) => true,
             Err(e) => {
-                tracing::error!(channel = e.into_inner().channel(), "outbox full; message dropped");
+                tracing::error!(
+                    channel = e.into_inner().channel(),
+                    "outbox full; message dropped"
+                );
                 false
             }
         }

@@ -38,8 +38,10 @@ impl SmsHttp {
                 let sid = s.account_sid.clone().unwrap_or_default();
                 let base = s.api_base.as_str().trim_end_matches('/');
                 Kind::Twilio {
-                    url: url::Url::parse(&format!("{base}/2010-04-01/Accounts/{sid}/Messages.json"))
-                        .map_err(|e| format!("sms.api_base: {e}"))?,
+                    url: url::Url::parse(&format!(
+                        "{base}/2010-04-01/Accounts/{sid}/Messages.json"
+                    ))
+                    .map_err(|e| format!("sms.api_base: {e}"))?,
                     sid,
                     token: s.auth_token.clone().ok_or("sms.auth_token is missing")?,
                     from: s.from.clone().unwrap_or_default(),
@@ -71,7 +73,11 @@ impl Notifier for SmsHttp {
                 .http
                 .post(url.clone())
                 .basic_auth(sid, Some(token.expose_secret()))
-                .form(&[("To", to.replace(' ', "")), ("From", from.clone()), ("Body", text.clone())]),
+                .form(&[
+                    ("To", to.replace(' ', "")),
+                    ("From", from.clone()),
+                    ("Body", text.clone()),
+                ]),
             Kind::Webhook { url, token } => {
                 let r = self
                     .http
@@ -91,9 +97,13 @@ impl Notifier for SmsHttp {
         if status.is_success() {
             Ok(())
         } else if status.as_u16() == 429 || status.is_server_error() {
-            Err(NotifyError::Transient(format!("SMS provider answered {status}")))
+            Err(NotifyError::Transient(format!(
+                "SMS provider answered {status}"
+            )))
         } else {
-            Err(NotifyError::Permanent(format!("SMS provider answered {status}")))
+            Err(NotifyError::Permanent(format!(
+                "SMS provider answered {status}"
+            )))
         }
     }
 }

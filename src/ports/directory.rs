@@ -35,7 +35,9 @@ impl DirectoryUser {
 
     /// The domain part of the UPN, lower-cased.
     pub fn upn_domain(&self) -> Option<String> {
-        self.upn.rsplit_once('@').map(|(_, d)| d.to_ascii_lowercase())
+        self.upn
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_ascii_lowercase())
     }
 }
 
@@ -185,8 +187,11 @@ pub trait Directory: Send + Sync {
     -> Result<ContactMethods, DirectoryError>;
 
     /// Sets a new password without forcing a change at next sign-in.
-    async fn set_password(&self, user_id: &str, password: &SecretString)
-    -> Result<(), DirectoryError>;
+    async fn set_password(
+        &self,
+        user_id: &str,
+        password: &SecretString,
+    ) -> Result<(), DirectoryError>;
 
     /// Signs the user out of every session.
     async fn revoke_sessions(&self, user_id: &str) -> Result<(), DirectoryError>;

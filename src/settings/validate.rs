@@ -28,7 +28,11 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
     };
 
     if !matches!(s.server.public_url.scheme(), "http" | "https") {
-        need(false, "server.public_url", "must be an http:// or https:// URL");
+        need(
+            false,
+            "server.public_url",
+            "must be an http:// or https:// URL",
+        );
     }
     need(
         (1024..=1024 * 1024).contains(&s.server.max_body_bytes),

@@ -4,7 +4,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::{
     Row,
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+        SqliteSynchronous,
+    },
 };
 
 use super::{from_ts, ts};
@@ -108,11 +111,13 @@ impl Store for SqliteStore {
     }
 
     async fn flow_get(&self, id: &str) -> Result<Option<FlowRow>, StoreError> {
-        let row = sqlx::query("SELECT id, data, version, updated_at, expires_at FROM flows WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(query_err)?;
+        let row = sqlx::query(
+            "SELECT id, data, version, updated_at, expires_at FROM flows WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(query_err)?;
         row.as_ref().map(flow_from).transpose()
     }
 
@@ -134,11 +139,13 @@ impl Store for SqliteStore {
 
     async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await.map_err(query_err)?;
-        sqlx::query("DELETE FROM codes WHERE flow_id IN (SELECT id FROM flows WHERE expires_at < $1)")
-            .bind(ts(now))
-            .execute(&mut *tx)
-            .await
-            .map_err(query_err)?;
+        sqlx::query(
+            "DELETE FROM codes WHERE flow_id IN (SELECT id FROM flows WHERE expires_at < $1)",
+        )
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(query_err)?;
         let done = sqlx::query("DELETE FROM flows WHERE expires_at < $1")
             .bind(ts(now))
             .execute(&mut *tx)
@@ -281,7 +288,11 @@ impl Store for SqliteStore {
         .map_err(query_err)
     }
 
-    async fn audit_since(&self, since: DateTime<Utc>, limit: u32) -> Result<Vec<AuditEvent>, StoreError> {
+    async fn audit_since(
+        &self,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<AuditEvent>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, at, correlation_id, account, action, outcome, client_addr, user_agent, detail
              FROM audit WHERE at >= $1 ORDER BY at, id LIMIT $2",

@@ -11,7 +11,10 @@ pub async fn static_file(path: web::Path<String>, req: actix_web::HttpRequest) -
     let Some(file) = Static::get(&path) else {
         return HttpResponse::NotFound().finish();
     };
-    let etag = format!("\"{}\"", crate::clock::hex(&file.metadata.sha256_hash()[..12]));
+    let etag = format!(
+        "\"{}\"",
+        crate::clock::hex(&file.metadata.sha256_hash()[..12])
+    );
     if req
         .headers()
         .get(header::IF_NONE_MATCH)

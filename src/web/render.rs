@@ -19,7 +19,9 @@ impl Templates {
         let mut tera = tera::Tera::new();
         let mut files = Vec::new();
         for name in Embedded::iter() {
-            let Some(file) = Embedded::get(&name) else { continue };
+            let Some(file) = Embedded::get(&name) else {
+                continue;
+            };
             let text = String::from_utf8(file.data.into_owned())
                 .map_err(|_| format!("template {name} is not UTF-8"))?;
             files.push((name.to_string(), text));

@@ -77,9 +77,7 @@ pub fn from_graph(status: u16, body: &[u8], op: Operation, ids: RequestIds) -> D
             K::OnPremisesSynced
         }
         (400, _) if msg.contains("federated") => K::Federated,
-        (400, _) if op == Operation::SetPassword && msg.contains("password") => {
-            K::PasswordRejected
-        }
+        (400, _) if op == Operation::SetPassword && msg.contains("password") => K::PasswordRejected,
         (429, _) => K::Throttled,
         (500 | 502 | 503 | 504, _) => K::Unavailable,
         _ => K::Protocol,

@@ -110,11 +110,9 @@ impl GraphDirectory {
             .build()
             .map_err(|e| DirectoryError::new(K::Protocol, format!("HTTP client: {e}")))?;
         let authority = cfg.authority_host.as_str().trim_end_matches('/');
-        let token_url = url::Url::parse(&format!(
-            "{authority}/{}/oauth2/v2.0/token",
-            cfg.tenant_id
-        ))
-        .map_err(|e| DirectoryError::new(K::Protocol, format!("token URL: {e}")))?;
+        let token_url =
+            url::Url::parse(&format!("{authority}/{}/oauth2/v2.0/token", cfg.tenant_id))
+                .map_err(|e| DirectoryError::new(K::Protocol, format!("token URL: {e}")))?;
         let origin = cfg.graph_base.origin();
         let scope = format!("{}/.default", origin.ascii_serialization());
         let tokens = TokenSource::new(
@@ -252,7 +250,11 @@ impl Directory for GraphDirectory {
         let filter = format!("userPrincipalName eq {lit} or mail eq {lit}");
         let url = self.url(
             "/users",
-            &[("$filter", &filter), ("$select", USER_SELECT), ("$top", "5")],
+            &[
+                ("$filter", &filter),
+                ("$select", USER_SELECT),
+                ("$top", "5"),
+            ],
         )?;
         let page: Page<GraphUser> = self.get_json("findUser", Operation::Read, url).await?;
         let mut users: Vec<DirectoryUser> = page.value.into_iter().map(Into::into).collect();
@@ -280,7 +282,10 @@ impl Directory for GraphDirectory {
             Ok(m) => m,
             // These reads sit in a small throttling bucket (GRAPH.md §6); profile data is
             // the documented fallback rather than a dead end for the user.
-            Err(e) if self.profile_fallback && (e.is_transient() || e.kind == K::MissingPermission) => {
+            Err(e)
+                if self.profile_fallback
+                    && (e.is_transient() || e.kind == K::MissingPermission) =>
+            {
                 tracing::warn!(error = %e, "registered methods unavailable; using profile data");
                 return Ok(profile_methods(user));
             }
@@ -316,7 +321,14 @@ impl Directory for GraphDirectory {
         let url = self.url(&Self::user_path(user_id, ""), &[])?;
         // Setting the same password twice has the same effect: safe to retry.
         self.http
-            .call("setPassword", Operation::SetPassword, Method::PATCH, url, Some(&body), true)
+            .call(
+                "setPassword",
+                Operation::SetPassword,
+                Method::PATCH,
+                url,
+                Some(&body),
+                true,
+            )
             .await
             .map(|_| ())
     }
@@ -325,7 +337,14 @@ impl Directory for GraphDirectory {
     async fn revoke_sessions(&self, user_id: &str) -> Result<(), DirectoryError> {
         let url = self.url(&Self::user_path(user_id, "/revokeSignInSessions"), &[])?;
         self.http
-            .call("revokeSessions", Operation::Revoke, Method::POST, url, None, true)
+            .call(
+                "revokeSessions",
+                Operation::Revoke,
+                Method::POST,
+                url,
+                None,
+                true,
+            )
             .await
             .map(|_| ())
     }
@@ -358,11 +377,13 @@ impl Directory for GraphDirectory {
             model::odata_string(user_id),
             since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         );
-        let mut url = self.url("/auditLogs/signIns", &[("$filter", &filter), ("$top", "1000")])?;
+        let mut url = self.url(
+            "/auditLogs/signIns",
+            &[("$filter", &filter), ("$top", "1000")],
+        )?;
         let mut out = Vec::new();
         loop {
-            let page: Page<GraphSignIn> =
-                self.get_json("signIns", Operation::SignIns, url).await?;
+            let page: Page<GraphSignIn> = self.get_json("signIns", Operation::SignIns, url).await?;
             out.extend(page.value.into_iter().map(SignIn::from));
             match page.next_link {
                 Some(link) => url = self.next_link(&link)?,
@@ -416,7 +437,14 @@ impl Notifier for GraphMailer {
         // Not idempotent: a retry after a timeout could deliver twice.
         match self
             .http
-            .call("sendMail", Operation::SendMail, Method::POST, url, Some(&body), false)
+            .call(
+                "sendMail",
+                Operation::SendMail,
+                Method::POST,
+                url,
+                Some(&body),
+                false,
+            )
             .await
         {
             Ok(_) => Ok(()),

@@ -178,7 +178,10 @@ mod tests {
 
     #[test]
     fn quotes_cannot_escape_the_literal() {
-        assert_eq!(odata_string("o'brien@contoso.com"), "'o''brien@contoso.com'");
+        assert_eq!(
+            odata_string("o'brien@contoso.com"),
+            "'o''brien@contoso.com'"
+        );
         assert_eq!(
             odata_string("x' or startswith(mail,'a"),
             "'x'' or startswith(mail,''a'"

@@ -265,7 +265,10 @@ impl TokenSource {
             .map_err(|e| {
                 DirectoryError::new(
                     K::Unavailable,
-                    format!("token endpoint unreachable: {}", super::client::describe(&e)),
+                    format!(
+                        "token endpoint unreachable: {}",
+                        super::client::describe(&e)
+                    ),
                 )
             })?;
         let status = resp.status().as_u16();
@@ -280,7 +283,10 @@ impl TokenSource {
             return Err(errors::from_token(status, &body, ids));
         }
         let parsed: TokenResponse = serde_json::from_slice(&body).map_err(|e| {
-            DirectoryError::new(K::Protocol, format!("token response is not valid JSON: {e}"))
+            DirectoryError::new(
+                K::Protocol,
+                format!("token response is not valid JSON: {e}"),
+            )
         })?;
         tracing::info!(expires_in = parsed.expires_in, "obtained an app token");
         let lifetime = parsed.expires_in.max(0);

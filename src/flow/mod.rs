@@ -1,0 +1,365 @@
+//! The reset flow as a state machine: start → choose method → enter code → [second
+//! method] → new password → done. Pure: no HTTP, SQL or templates. Steps cannot be
+//! skipped, replayed or reordered; [`service`] does the I/O through the ports.
+
+pub mod codes;
+pub mod decoy;
+pub mod mask;
+pub mod service;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use service::{Outgoing, RequestCtx, ResetService, SetOutcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MethodKind {
+    Email,
+    Sms,
+}
+
+/// A place a code can go, as the user sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Method {
+    /// Stable within the flow, e.g. `email:0`.
+    pub id: String,
+    pub kind: MethodKind,
+    pub masked: String,
+    /// The real address or number; `None` for decoys, which never receive anything.
+    pub target: Option<String>,
+}
+
+/// Why a verified person must call the helpdesk instead of resetting here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HelpdeskReason {
+    Disabled,
+    SyncedFromOnPremises,
+    Privileged,
+    Federated,
+    NotEnoughMethods,
+}
+
+impl HelpdeskReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HelpdeskReason::Disabled => "disabled",
+            HelpdeskReason::SyncedFromOnPremises => "synced_from_on_premises",
+            HelpdeskReason::Privileged => "privileged",
+            HelpdeskReason::Federated => "federated",
+            HelpdeskReason::NotEnoughMethods => "not_enough_methods",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    ChooseMethod,
+    EnterCode {
+        method: String,
+    },
+    NewPassword,
+    /// A password change is in flight; claimed so a double submit cannot reset twice.
+    Setting {
+        since: DateTime<Utc>,
+    },
+    Helpdesk {
+        reason: HelpdeskReason,
+    },
+    Done {
+        at: DateTime<Utc>,
+    },
+}
+
+/// The directory facts the flow keeps about a real account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowUser {
+    pub id: String,
+    pub upn: String,
+    pub display_name: Option<String>,
+    pub given_name: Option<String>,
+    pub surname: Option<String>,
+    pub mail: Option<String>,
+    pub enabled: bool,
+    pub synced: bool,
+    pub preferred_language: Option<String>,
+    pub company_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    pub id: String,
+    /// The name as typed, trimmed and lower-cased: the key for limits and audit.
+    pub account: String,
+    /// `None` when no account matched: the flow runs on decoys and can never succeed.
+    pub user: Option<FlowUser>,
+    pub methods: Vec<Method>,
+    pub verified: Vec<String>,
+    pub required: u8,
+    pub step: Step,
+    pub created_at: DateTime<Utc>,
+    #[serde(skip)]
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StepError {
+    #[error("this step is not available now")]
+    OutOfOrder,
+    #[error("no such method")]
+    UnknownMethod,
+    #[error("a method of this kind was already verified")]
+    SameChannel,
+    #[error("the reset is already complete")]
+    Closed,
+}
+
+impl Flow {
+    pub fn method(&self, id: &str) -> Option<&Method> {
+        self.methods.iter().find(|m| m.id == id)
+    }
+
+    fn verified_kinds(&self) -> Vec<MethodKind> {
+        let mut kinds: Vec<MethodKind> = self
+            .verified
+            .iter()
+            .filter_map(|id| self.method(id).map(|m| m.kind))
+            .collect();
+        kinds.dedup();
+        kinds
+    }
+
+    /// Methods the user may still pick: a kind not yet verified.
+    pub fn remaining_methods(&self) -> Vec<&Method> {
+        let done = self.verified_kinds();
+        self.methods
+            .iter()
+            .filter(|m| !done.contains(&m.kind))
+            .collect()
+    }
+
+    pub fn is_closed(&self) -> bool {
+        matches!(self.step, Step::Done { .. } | Step::Helpdesk { .. })
+    }
+
+    /// Which step (1-based) of how many the user is on, for the progress indicator.
+    pub fn progress(&self) -> (u8, u8) {
+        let total = 2 + self.required;
+        let n = match self.step {
+            Step::ChooseMethod | Step::EnterCode { .. } => 2 + self.verified.len() as u8,
+            Step::NewPassword | Step::Setting { .. } => total,
+            Step::Helpdesk { .. } | Step::Done { .. } => total,
+        };
+        (n.min(total), total)
+    }
+
+    /// Picks (or switches to, or re-sends to) a method.
+    pub fn choose(&mut self, method_id: &str) -> Result<Method, StepError> {
+        match self.step {
+            Step::ChooseMethod | Step::EnterCode { .. } => {}
+            Step::Done { .. } | Step::Helpdesk { .. } => return Err(StepError::Closed),
+            _ => return Err(StepError::OutOfOrder),
+        }
+        let m = self
+            .method(method_id)
+            .cloned()
+            .ok_or(StepError::UnknownMethod)?;
+        if self.verified_kinds().contains(&m.kind) {
+            return Err(StepError::SameChannel);
+        }
+        self.step = Step::EnterCode {
+            method: m.id.clone(),
+        };
+        Ok(m)
+    }
+
+    /// The method a code is expected for, if any.
+    pub fn pending_method(&self) -> Option<&str> {
+        match &self.step {
+            Step::EnterCode { method } => Some(method),
+            _ => None,
+        }
+    }
+
+    /// A correct code was entered for the pending method.
+    pub fn code_accepted(&mut self) -> Result<(), StepError> {
+        let Step::EnterCode { method } = &self.step else {
+            return Err(if self.is_closed() {
+                StepError::Closed
+            } else {
+                StepError::OutOfOrder
+            });
+        };
+        let method = method.clone();
+        if !self.verified.contains(&method) {
+            self.verified.push(method);
+        }
+        self.step = if self.verified_kinds().len() >= usize::from(self.required) {
+            match &self.user {
+                Some(u) if !u.enabled => Step::Helpdesk {
+                    reason: HelpdeskReason::Disabled,
+                },
+                Some(u) if u.synced => Step::Helpdesk {
+                    reason: HelpdeskReason::SyncedFromOnPremises,
+                },
+                _ => Step::NewPassword,
+            }
+        } else if self.remaining_methods().is_empty() {
+            Step::Helpdesk {
+                reason: HelpdeskReason::NotEnoughMethods,
+            }
+        } else {
+            Step::ChooseMethod
+        };
+        Ok(())
+    }
+
+    /// Claims the flow for a password change. A flow stuck in `Setting` (a crash mid-call)
+    /// may be claimed again after `stale`.
+    pub fn begin_setting(
+        &mut self,
+        now: DateTime<Utc>,
+        stale: chrono::Duration,
+    ) -> Result<(), StepError> {
+        match self.step {
+            Step::NewPassword => {}
+            Step::Setting { since } if now - since > stale => {}
+            Step::Done { .. } | Step::Helpdesk { .. } => return Err(StepError::Closed),
+            _ => return Err(StepError::OutOfOrder),
+        }
+        self.step = Step::Setting { since: now };
+        Ok(())
+    }
+
+    /// The change did not happen and may be tried again.
+    pub fn setting_failed(&mut self) {
+        if matches!(self.step, Step::Setting { .. }) {
+            self.step = Step::NewPassword;
+        }
+    }
+
+    pub fn setting_refused(&mut self, reason: HelpdeskReason) {
+        self.step = Step::Helpdesk { reason };
+    }
+
+    pub fn setting_done(&mut self, at: DateTime<Utc>) {
+        self.step = Step::Done { at };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flow(required: u8, kinds: &[MethodKind]) -> Flow {
+        Flow {
+            id: "f".into(),
+            account: "a@contoso.com".into(),
+            user: Some(FlowUser {
+                id: "u".into(),
+                upn: "a@contoso.com".into(),
+                display_name: None,
+                given_name: None,
+                surname: None,
+                mail: None,
+                enabled: true,
+                synced: false,
+                preferred_language: None,
+                company_name: None,
+            }),
+            methods: kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| Method {
+                    id: format!("m{i}"),
+                    kind: *k,
+                    masked: "x".into(),
+                    target: Some("t".into()),
+                })
+                .collect(),
+            verified: vec![],
+            required,
+            step: Step::ChooseMethod,
+            created_at: DateTime::from_timestamp(0, 0).unwrap(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn one_method_leads_to_the_password_step() {
+        let mut f = flow(1, &[MethodKind::Email]);
+        assert_eq!(
+            f.begin_setting(f.created_at, chrono::Duration::zero()),
+            Err(StepError::OutOfOrder)
+        );
+        assert_eq!(f.code_accepted(), Err(StepError::OutOfOrder));
+        f.choose("m0").unwrap();
+        f.code_accepted().unwrap();
+        assert_eq!(f.step, Step::NewPassword);
+    }
+
+    #[test]
+    fn two_methods_must_be_distinct_channels() {
+        let mut f = flow(2, &[MethodKind::Email, MethodKind::Email, MethodKind::Sms]);
+        f.choose("m0").unwrap();
+        f.code_accepted().unwrap();
+        assert_eq!(f.step, Step::ChooseMethod);
+        assert_eq!(f.choose("m1"), Err(StepError::SameChannel));
+        f.choose("m2").unwrap();
+        f.code_accepted().unwrap();
+        assert_eq!(f.step, Step::NewPassword);
+    }
+
+    #[test]
+    fn too_few_channels_end_at_the_helpdesk_after_verification() {
+        let mut f = flow(2, &[MethodKind::Email]);
+        f.choose("m0").unwrap();
+        f.code_accepted().unwrap();
+        assert_eq!(
+            f.step,
+            Step::Helpdesk {
+                reason: HelpdeskReason::NotEnoughMethods
+            }
+        );
+    }
+
+    #[test]
+    fn disabled_and_synced_accounts_are_explained_only_after_verification() {
+        let mut f = flow(1, &[MethodKind::Sms]);
+        if let Some(u) = f.user.as_mut() {
+            u.synced = true;
+        }
+        assert_eq!(f.step, Step::ChooseMethod);
+        f.choose("m0").unwrap();
+        f.code_accepted().unwrap();
+        assert_eq!(
+            f.step,
+            Step::Helpdesk {
+                reason: HelpdeskReason::SyncedFromOnPremises
+            }
+        );
+    }
+
+    #[test]
+    fn a_finished_flow_cannot_be_set_again() {
+        let mut f = flow(1, &[MethodKind::Email]);
+        f.choose("m0").unwrap();
+        f.code_accepted().unwrap();
+        let now = f.created_at;
+        f.begin_setting(now, chrono::Duration::seconds(60)).unwrap();
+        // A concurrent second submit sees the claim.
+        let mut twin = f.clone();
+        assert_eq!(
+            twin.begin_setting(now, chrono::Duration::seconds(60)),
+            Err(StepError::OutOfOrder)
+        );
+        f.setting_done(now);
+        assert_eq!(
+            f.begin_setting(now, chrono::Duration::seconds(60)),
+            Err(StepError::Closed)
+        );
+        assert_eq!(f.choose("m0"), Err(StepError::Closed));
+    }
+}
