@@ -7,7 +7,8 @@ use zeroize::Zeroizing;
 use crate::{
     clock::{Clock, Random},
     notify::{Catcher, Outbox},
-    policy::PolicySettings,
+    flow::{ResetService, codes::CodeKey, service::FlowConfig},
+    policy::PasswordPolicy,
     ports::{Directory, Store},
     settings::Settings,
 };
@@ -36,7 +37,7 @@ pub struct Services {
     pub keys: Keys,
     /// Present in demo mode: messages shown at `/demo/outbox` instead of being sent.
     pub catcher: Option<Catcher>,
-    pub policy_settings: PolicySettings,
+    pub reset: ResetService,
 }
 
 /// Why the services could not be assembled; each names what to fix.
@@ -101,10 +102,41 @@ pub async fn assemble(
         code_key: key(&settings.security.code_key, "security.code_key")?,
         session_key: key(&settings.server.session_key, "server.session_key")?,
     };
+    let code_key = CodeKey::new(&keys.code_key)
+        .ok_or_else(|| AssembleError::Config("security.code_key must be at least 32 bytes".into()))?;
+    let policy = Arc::new(
+        PasswordPolicy::new(&settings.policy).map_err(|e| AssembleError::Config(e.to_string()))?,
+    );
+    let directory: Arc<dyn Directory> = Arc::new(graph);
+    let sec = &settings.security;
+    let reset = ResetService {
+        evaluations: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+        )),
+        store: store.clone(),
+        directory: directory.clone(),
+        clock: clock.clone(),
+        rng: rng.clone(),
+        key: code_key,
+        policy,
+        cfg: FlowConfig {
+            code_length: sec.code_length,
+            code_ttl: chrono::Duration::seconds(i64::try_from(sec.code_ttl_secs).unwrap_or(600)),
+            code_max_attempts: sec.code_max_attempts,
+            codes_per_account_per_hour: sec.codes_per_account_per_hour,
+            flow_idle: chrono::Duration::seconds(i64::try_from(sec.flow_idle_secs).unwrap_or(900)),
+            lockout_failures: sec.lockout_failures,
+            lockout: chrono::Duration::seconds(i64::try_from(sec.lockout_secs).unwrap_or(1800)),
+            requests_per_address_per_minute: sec.requests_per_address_per_minute,
+            required_methods: settings.tenant.required_methods,
+            org_name: settings.branding.org_name.clone(),
+            history_depth: settings.policy.history_depth,
+        },
+    };
     Ok(Services {
-        policy_settings: settings.policy.clone(),
         settings: Arc::new(settings),
-        directory: Arc::new(graph),
+        directory,
+        reset,
         store,
         outbox,
         clock,

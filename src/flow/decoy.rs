@@ -28,7 +28,7 @@ pub fn methods(key: &CodeKey, account: &str) -> Vec<Method> {
         masked: mask::email(&fake_email),
         target: None,
     }];
-    if d[3] % 2 == 0 {
+    if d[3].is_multiple_of(2) {
         let cc = COUNTRIES[usize::from(d[4]) % COUNTRIES.len()];
         let fake_phone = format!("+{cc} 55500{:02}", d[5] % 100);
         out.push(Method {

@@ -105,6 +105,9 @@ pub enum FlowError {
 }
 
 pub struct ResetService {
+    /// Bounds concurrent password evaluations: zxcvbn is CPU-heavy, and a flood of checks
+    /// must not starve everything else.
+    pub evaluations: Arc<tokio::sync::Semaphore>,
     pub store: Arc<dyn Store>,
     pub directory: Arc<dyn Directory>,
     pub clock: Arc<dyn Clock>,
@@ -507,24 +510,55 @@ impl ResetService {
         }
     }
 
-    /// The policy verdict for a candidate, including password history.
-    pub async fn evaluate(&self, flow: &Flow, candidate: &Zeroizing<String>) -> Verdict {
+    /// Rate limit for API calls that have no flow step of their own.
+    pub async fn limit_check(&self, ctx: &RequestCtx) -> Result<(), FlowError> {
+        self.limit_address(ctx).await
+    }
+
+    /// The policy alone, off the async threads and within the concurrency bound.
+    async fn policy_verdict(&self, flow: &Flow, candidate: &Zeroizing<String>) -> Verdict {
+        let unavailable = || {
+            let mut v = self.policy.evaluate("", &UserContext::default());
+            v.failed.clear();
+            v.reject(
+                Rule::Strength,
+                "policy-unavailable",
+                "The password could not be checked just now. Please try again.".into(),
+            );
+            v
+        };
+        let permit = match tokio::time::timeout(
+            std::time::Duration::from_secs(2),
+            self.evaluations.clone().acquire_owned(),
+        )
+        .await
+        {
+            Ok(Ok(p)) => p,
+            _ => return unavailable(),
+        };
         let policy = self.policy.clone();
         let ctx = self.user_context(flow);
         let pw = candidate.clone();
-        let mut verdict =
-            match tokio::task::spawn_blocking(move || policy.evaluate(&pw, &ctx)).await {
-                Ok(v) => v,
-                Err(_) => {
-                    let mut v = self.policy.evaluate("", &UserContext::default());
-                    v.reject(
-                        Rule::Strength,
-                        "policy-unavailable",
-                        "The password could not be checked. Please try again.".into(),
-                    );
-                    return v;
-                }
-            };
+        let result = tokio::task::spawn_blocking(move || {
+            let v = policy.evaluate(&pw, &ctx);
+            drop(permit);
+            v
+        })
+        .await;
+        result.unwrap_or_else(|_| unavailable())
+    }
+
+    /// The live meter's verdict: the policy without the (slow) history check.
+    pub async fn evaluate_live(&self, flow: &Flow, candidate: Zeroizing<String>) -> Verdict {
+        self.policy_verdict(flow, &candidate).await
+    }
+
+    /// The policy verdict for a candidate, including password history.
+    pub async fn evaluate(&self, flow: &Flow, candidate: &Zeroizing<String>) -> Verdict {
+        let mut verdict = self.policy_verdict(flow, candidate).await;
+        if !verdict.accepted {
+            return verdict;
+        }
         if let Some(u) = &flow.user
             && self.cfg.history_depth > 0
             && self.reused(&u.id, candidate).await

@@ -172,6 +172,9 @@ pub struct SecuritySettings {
     pub requests_per_address_per_minute: u32,
     /// Sign the user out of every session after a reset (revokeSignInSessions).
     pub revoke_sessions: bool,
+    /// The start page answers no sooner than this, so lookup time says nothing about
+    /// whether an account exists.
+    pub start_floor_ms: u64,
 }
 
 impl Default for SecuritySettings {
@@ -188,6 +191,7 @@ impl Default for SecuritySettings {
             lockout_secs: 1800,
             requests_per_address_per_minute: 60,
             revoke_sessions: true,
+            start_floor_ms: 600,
         }
     }
 }

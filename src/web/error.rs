@@ -11,6 +11,10 @@ pub enum WebError {
     Forbidden(&'static str),
     #[error("not found")]
     NotFound,
+    #[error("no reset in progress, or it expired")]
+    Expired,
+    #[error("step not available now")]
+    OutOfOrder,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable: {0}")]
@@ -38,6 +42,14 @@ impl WebError {
                 "Page not found",
                 "The address may be mistyped, or the page no longer exists.",
             ),
+            WebError::Expired => (
+                "Your reset has expired",
+                "For your safety a reset ends after 15 minutes without activity. Please start again.",
+            ),
+            WebError::OutOfOrder => (
+                "This step is not available yet",
+                "Please continue where you left off, or start again.",
+            ),
             WebError::TooManyRequests { .. } => (
                 "Too many attempts",
                 "Please wait a few minutes before trying again.",
@@ -60,6 +72,8 @@ impl ResponseError for WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Expired => StatusCode::GONE,
+            WebError::OutOfOrder => StatusCode::CONFLICT,
             WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -115,6 +129,8 @@ impl ResponseError for ApiError {
             WebError::BadRequest(_) => "bad_request",
             WebError::Forbidden(_) => "forbidden",
             WebError::NotFound => "not_found",
+            WebError::Expired => "expired",
+            WebError::OutOfOrder => "out_of_order",
             WebError::TooManyRequests { .. } => "too_many_requests",
             WebError::Unavailable(_) => "unavailable",
             WebError::Internal(_) => "internal",

@@ -4,8 +4,13 @@
 pub mod assets;
 pub mod error;
 pub mod health;
+pub mod device;
+pub mod guide;
+pub mod messages;
 pub mod pages;
 pub mod render;
+pub mod reset;
+pub mod session;
 
 use std::net::TcpListener;
 
@@ -136,7 +141,14 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .service(health::healthz)
             .service(health::readyz)
             .service(assets::static_file)
-            .service(pages::home)
+            .service(reset::home)
+            .service(reset::start)
+            .service(reset::show)
+            .service(reset::send)
+            .service(reset::code)
+            .service(reset::password)
+            .service(reset::guide_page)
+            .service(reset::check_password)
             .service(pages::outbox)
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(error::WebError::NotFound)

@@ -5,28 +5,6 @@ use super::{PageContext, error::WebError, render::Templates};
 use crate::app::Services;
 
 #[derive(Serialize)]
-struct Home<'a> {
-    #[serde(flatten)]
-    page: PageContext<'a>,
-}
-
-#[get("/")]
-pub async fn home(
-    services: web::Data<Services>,
-    templates: web::Data<Templates>,
-) -> Result<HttpResponse, WebError> {
-    let html = templates.render(
-        "home.html",
-        &Home {
-            page: PageContext::new(&services),
-        },
-    )?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(html))
-}
-
-#[derive(Serialize)]
 struct OutboxEntry {
     at: String,
     channel: &'static str,

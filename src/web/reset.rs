@@ -1,0 +1,482 @@
+//! The reset pages. Each handler checks CSRF, calls the flow service, queues what it
+//! says to send, and redirects (303) or renders the step's page.
+
+use std::time::{Duration, Instant};
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::{
+    PageContext, device, error::WebError, guide, messages, render::Templates, session,
+};
+use crate::{
+    app::Services,
+    flow::{Flow, HelpdeskReason, MethodKind, SetOutcome, Step, service::FlowError},
+    policy::Verdict,
+};
+
+#[derive(Serialize, Default)]
+struct MethodView {
+    id: String,
+    kind: &'static str,
+    masked: String,
+}
+
+#[derive(Serialize)]
+struct FieldError {
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct ResetPage<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    csrf: String,
+    step: u8,
+    total: u8,
+    errors: Vec<FieldError>,
+    methods: Vec<MethodView>,
+    pending: Option<MethodView>,
+    code_length: u8,
+    policy_rules: Vec<String>,
+    min_length: usize,
+    verdict: Option<Verdict>,
+    reason: Option<&'static str>,
+    reason_text: Option<&'static str>,
+    places: Vec<&'static guide::Place>,
+    username: String,
+    retry_after: Option<u64>,
+    until: Option<String>,
+    username_value: String,
+}
+
+fn view(m: &crate::flow::Method) -> MethodView {
+    MethodView {
+        id: m.id.clone(),
+        kind: match m.kind {
+            MethodKind::Email => "email",
+            MethodKind::Sms => "sms",
+        },
+        masked: m.masked.clone(),
+    }
+}
+
+impl<'a> ResetPage<'a> {
+    fn new(s: &'a Services, csrf: String) -> Self {
+        Self {
+            page: PageContext::new(s),
+            csrf,
+            step: 1,
+            total: 2 + s.settings.tenant.required_methods,
+            errors: Vec::new(),
+            methods: Vec::new(),
+            pending: None,
+            code_length: s.settings.security.code_length,
+            policy_rules: s.reset.policy.describe(),
+            min_length: s.reset.policy.settings().min_length,
+            verdict: None,
+            reason: None,
+            reason_text: None,
+            places: Vec::new(),
+            username: String::new(),
+            retry_after: None,
+            until: None,
+            username_value: String::new(),
+        }
+    }
+
+    fn for_flow(s: &'a Services, csrf: String, flow: &Flow) -> Self {
+        let mut p = Self::new(s, csrf);
+        let (step, total) = flow.progress();
+        p.step = step;
+        p.total = total;
+        p.methods = flow.remaining_methods().into_iter().map(view).collect();
+        p.pending = flow.pending_method().and_then(|id| flow.method(id)).map(view);
+        p.username = flow
+            .user
+            .as_ref()
+            .map_or(flow.account.clone(), |u| u.upn.clone());
+        if let Step::Helpdesk { reason } = flow.step {
+            p.reason = Some(reason.as_str());
+            p.reason_text = Some(reason_text(reason));
+        }
+        p
+    }
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(body)
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .insert_header(("Cache-Control", "no-store"))
+        .finish()
+}
+
+/// The template for a flow's current step.
+fn template_for(flow: &Flow) -> &'static str {
+    match flow.step {
+        Step::ChooseMethod => "reset/methods.html",
+        Step::EnterCode { .. } => "reset/code.html",
+        Step::NewPassword | Step::Setting { .. } => "reset/password.html",
+        Step::Helpdesk { .. } => "reset/helpdesk.html",
+        Step::Done { .. } => "reset/done.html",
+    }
+}
+
+fn platform(req: &HttpRequest) -> device::Platform {
+    let h = |n: &str| req.headers().get(n).and_then(|v| v.to_str().ok());
+    device::detect(h("user-agent"), h("sec-ch-ua-platform"))
+}
+
+/// Maps flow failures that are not a step's own business to a page.
+fn flow_error(e: FlowError) -> WebError {
+    match e {
+        FlowError::TooMany { retry_after_secs } => WebError::TooManyRequests { retry_after_secs },
+        FlowError::Expired => WebError::Expired,
+        FlowError::Step(_) => WebError::OutOfOrder,
+        FlowError::Conflict => WebError::OutOfOrder,
+        FlowError::Directory(d) if d.is_transient() => WebError::Unavailable(d.to_string()),
+        FlowError::Store(e) => WebError::Unavailable(e.to_string()),
+        other => WebError::Internal(other.to_string()),
+    }
+}
+
+#[get("/")]
+pub async fn home(
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+) -> Result<HttpResponse, WebError> {
+    let csrf = session::csrf_token(&session, &s)?;
+    let page = ResetPage::new(&s, csrf);
+    Ok(html(StatusCode::OK, t.render("home.html", &page)?))
+}
+
+#[derive(Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+}
+
+#[post("/reset/start")]
+pub async fn start(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+    form: web::Form<StartForm>,
+) -> Result<HttpResponse, WebError> {
+    session::check_csrf(&session, &form.csrf)?;
+    let name = form.username.trim();
+    if name.is_empty() || name.chars().count() > 256 {
+        let mut page = ResetPage::new(&s, session::csrf_token(&session, &s)?);
+        page.errors.push(FieldError {
+            field: "username",
+            message: "Enter your work email address, for example name@contoso.com.".into(),
+        });
+        page.username_value = name.chars().take(256).collect();
+        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, t.render("home.html", &page)?));
+    }
+    let started = Instant::now();
+    let ctx = session::request_ctx(&req, &s);
+    let result = s.reset.start(name, &ctx).await;
+    // Known and unknown names answer after the same floor, so time tells nothing.
+    let floor = Duration::from_millis(s.settings.security.start_floor_ms);
+    if let Some(rest) = floor.checked_sub(started.elapsed()) {
+        tokio::time::sleep(rest).await;
+    }
+    let flow = result.map_err(flow_error)?;
+    session::set_flow(&session, &flow.id)?;
+    Ok(see_other("/reset"))
+}
+
+async fn current_flow(s: &Services, session: &Session) -> Result<Flow, WebError> {
+    let id = session::flow_id(session).ok_or(WebError::Expired)?;
+    s.reset.load(&id).await.map_err(flow_error)
+}
+
+#[get("/reset")]
+pub async fn show(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+) -> Result<HttpResponse, WebError> {
+    let flow = current_flow(&s, &session).await?;
+    let csrf = session::csrf_token(&session, &s)?;
+    let mut page = ResetPage::for_flow(&s, csrf, &flow);
+    if matches!(flow.step, Step::Done { .. }) {
+        page.places = guide::ordered(platform(&req));
+    }
+    Ok(html(StatusCode::OK, t.render(template_for(&flow), &page)?))
+}
+
+#[derive(Deserialize)]
+pub struct SendForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    method: String,
+}
+
+#[post("/reset/send")]
+pub async fn send(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+    form: web::Form<SendForm>,
+) -> Result<HttpResponse, WebError> {
+    session::check_csrf(&session, &form.csrf)?;
+    let id = session::flow_id(&session).ok_or(WebError::Expired)?;
+    let ctx = session::request_ctx(&req, &s);
+    match s.reset.send_code(&id, &form.method, &ctx).await {
+        Ok((_, outgoing)) => {
+            messages::send_all(&s, &t, &ctx, outgoing.into_iter().collect());
+            Ok(see_other("/reset"))
+        }
+        Err(FlowError::Locked { until }) => locked_page(&s, &t, &session, until),
+        Err(FlowError::TooMany { retry_after_secs }) => {
+            let flow = current_flow(&s, &session).await?;
+            let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, &flow);
+            page.retry_after = Some(retry_after_secs);
+            page.errors.push(FieldError {
+                field: "method",
+                message: format!(
+                    "Too many codes were sent to this account. You can ask for a new one in {} minutes.",
+                    retry_after_secs.div_ceil(60)
+                ),
+            });
+            Ok(html(StatusCode::TOO_MANY_REQUESTS, t.render(template_for(&flow), &page)?))
+        }
+        Err(e) => Err(flow_error(e)),
+    }
+}
+
+fn locked_page(
+    s: &Services,
+    t: &Templates,
+    session: &Session,
+    until: chrono::DateTime<chrono::Utc>,
+) -> Result<HttpResponse, WebError> {
+    let mut page = ResetPage::new(s, session::csrf_token(session, s)?);
+    page.until = Some(until.format("%H:%M UTC").to_string());
+    page.reason = Some("locked");
+    Ok(html(StatusCode::TOO_MANY_REQUESTS, t.render("reset/locked.html", &page)?))
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+#[post("/reset/code")]
+pub async fn code(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, WebError> {
+    session::check_csrf(&session, &form.csrf)?;
+    let id = session::flow_id(&session).ok_or(WebError::Expired)?;
+    let ctx = session::request_ctx(&req, &s);
+    let typed = Zeroizing::new(form.code.chars().take(64).collect::<String>());
+    let message = match s.reset.submit_code(&id, &typed, &ctx).await {
+        Ok(_) => return Ok(see_other("/reset")),
+        Err(FlowError::Locked { until }) => {
+            if let Some(notice) = s.reset.lock_notice(&id, until).await {
+                messages::send_all(&s, &t, &ctx, vec![notice]);
+            }
+            return locked_page(&s, &t, &session, until);
+        }
+        Err(FlowError::WrongCode { remaining }) => format!(
+            "That code is not right. Check the latest message and try again ({remaining} {} left).",
+            if remaining == 1 { "try" } else { "tries" }
+        ),
+        Err(FlowError::CodeExpired) => {
+            "This code has expired or was already used. Send a new code below.".to_string()
+        }
+        Err(e) => return Err(flow_error(e)),
+    };
+    let flow = current_flow(&s, &session).await?;
+    let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, &flow);
+    page.errors.push(FieldError {
+        field: "code",
+        message,
+    });
+    Ok(html(StatusCode::UNPROCESSABLE_ENTITY, t.render(template_for(&flow), &page)?))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    revoke: Option<String>,
+}
+
+impl Drop for PasswordForm {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.password.zeroize();
+        self.confirm.zeroize();
+    }
+}
+
+#[post("/reset/password")]
+pub async fn password(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    session::check_csrf(&session, &form.csrf)?;
+    let id = session::flow_id(&session).ok_or(WebError::Expired)?;
+    let ctx = session::request_ctx(&req, &s);
+    let flow = s.reset.load(&id).await.map_err(flow_error)?;
+    let render_error = |flow: &Flow, status, field, message: String, verdict| {
+        let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, flow);
+        page.errors.push(FieldError { field, message });
+        page.verdict = verdict;
+        Ok(html(status, t.render(template_for(flow), &page)?))
+    };
+    if matches!(flow.step, Step::Done { .. }) {
+        // A resubmitted form after success: show the finished page, change nothing.
+        return Ok(see_other("/reset"));
+    }
+    if form.password != form.confirm && matches!(flow.step, Step::NewPassword) {
+        return render_error(
+            &flow,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "confirm",
+            "The two passwords are not the same. Type the new password twice.".into(),
+            None,
+        );
+    }
+    let revoke = form.revoke.is_some() && s.settings.security.revoke_sessions;
+    let password = Zeroizing::new(form.password.clone());
+    match s.reset.set_password(&id, password, revoke, &ctx).await {
+        Ok(SetOutcome::Done { messages: out }) => {
+            messages::send_all(&s, &t, &ctx, out);
+            Ok(see_other("/reset"))
+        }
+        Ok(SetOutcome::Helpdesk(_)) => Ok(see_other("/reset")),
+        Ok(SetOutcome::Rejected(verdict)) => {
+            let flow = s.reset.load(&id).await.map_err(flow_error)?;
+            render_error(
+                &flow,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "password",
+                "Choose a different password:".into(),
+                Some(verdict),
+            )
+        }
+        Ok(SetOutcome::TryAgain { retry_after_secs }) => {
+            let flow = s.reset.load(&id).await.map_err(flow_error)?;
+            render_error(
+                &flow,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "password",
+                format!(
+                    "Microsoft Entra is busy and your password was not changed yet. You are still verified: try again in {retry_after_secs} seconds."
+                ),
+                None,
+            )
+        }
+        Err(FlowError::Step(crate::flow::StepError::Closed)) => Ok(see_other("/reset")),
+        Err(e) => Err(flow_error(e)),
+    }
+}
+
+#[derive(Serialize)]
+struct GuidePage<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    places: Vec<&'static guide::Place>,
+}
+
+/// The saved-password guide on its own, printable, for any device.
+#[get("/reset/guide")]
+pub async fn guide_page(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+) -> Result<HttpResponse, WebError> {
+    let page = GuidePage {
+        page: PageContext::new(&s),
+        places: guide::ordered(platform(&req)),
+    };
+    Ok(html(StatusCode::OK, t.render("reset/guide.html", &page)?))
+}
+
+#[derive(Deserialize)]
+pub struct CheckRequest {
+    #[serde(default)]
+    password: String,
+}
+
+impl Drop for CheckRequest {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.password.zeroize();
+    }
+}
+
+/// Live policy verdict for the new-password page. Session-bound and CSRF-checked (the
+/// token travels in `X-CSRF-Token`); the password is never echoed.
+#[post("/api/password/check")]
+pub async fn check_password(
+    req: HttpRequest,
+    s: web::Data<Services>,
+    session: Session,
+    body: web::Json<CheckRequest>,
+) -> Result<HttpResponse, super::error::ApiError> {
+    let token = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    session::check_csrf(&session, token)?;
+    let flow = current_flow(&s, &session).await?;
+    if !matches!(flow.step, Step::NewPassword) {
+        return Err(WebError::OutOfOrder.into());
+    }
+    let ctx = session::request_ctx(&req, &s);
+    s.reset.limit_check(&ctx).await.map_err(flow_error)?;
+    let candidate = Zeroizing::new(body.password.chars().take(1024).collect::<String>());
+    let verdict = s.reset.evaluate_live(&flow, candidate).await;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(verdict))
+}
+
+/// Reasons shown on the helpdesk page.
+pub fn reason_text(r: HelpdeskReason) -> &'static str {
+    match r {
+        HelpdeskReason::Disabled => "Your account is disabled.",
+        HelpdeskReason::SyncedFromOnPremises => "Your password is managed by your organisation's on-premises directory.",
+        HelpdeskReason::Privileged => "Your account has administrator rights, so its password can only be reset by the helpdesk.",
+        HelpdeskReason::Federated => "Your account signs in through another identity provider.",
+        HelpdeskReason::NotEnoughMethods => "Your account does not have enough contact methods registered.",
+    }
+}
