@@ -6,8 +6,8 @@ use zeroize::Zeroizing;
 
 use crate::{
     clock::{Clock, Random},
-    notify::{Catcher, Outbox},
     flow::{ResetService, codes::CodeKey, service::FlowConfig},
+    notify::{Catcher, Outbox},
     policy::PasswordPolicy,
     ports::{Directory, Store},
     settings::Settings,
@@ -102,8 +102,9 @@ pub async fn assemble(
         code_key: key(&settings.security.code_key, "security.code_key")?,
         session_key: key(&settings.server.session_key, "server.session_key")?,
     };
-    let code_key = CodeKey::new(&keys.code_key)
-        .ok_or_else(|| AssembleError::Config("security.code_key must be at least 32 bytes".into()))?;
+    let code_key = CodeKey::new(&keys.code_key).ok_or_else(|| {
+        AssembleError::Config("security.code_key must be at least 32 bytes".into())
+    })?;
     let policy = Arc::new(
         PasswordPolicy::new(&settings.policy).map_err(|e| AssembleError::Config(e.to_string()))?,
     );

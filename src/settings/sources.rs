@@ -181,40 +181,70 @@ fn section<T: DeserializeOwned + Default>(
         }
         None => toml::Table::new(),
     };
-    for _ in 0..8 {
+    // On an error, name it, drop the offending key and parse again: one bad value must not
+    // hide the section's other problems, nor turn its good values into defaults.
+    for _ in 0..32 {
         let de = toml::Value::Table(table.clone());
-        match serde_path_to_error::deserialize::<_, T>(de) {
+        let err = match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(v) => return v,
-            Err(e) => {
-                let path = e.path().to_string();
-                let key = if path == "." || path.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{name}.{path}")
-                };
-                let retry = from_env.contains(&key)
-                    && table
-                        .get(&path)
-                        .is_some_and(|v| !matches!(v, toml::Value::String(_)));
-                if retry {
-                    if let Some(v) = table.get_mut(&path) {
-                        *v = toml::Value::String(v.to_string());
-                    }
-                    continue;
-                }
-                let message = e.into_inner().to_string();
-                let message = match message.split_once(", expected") {
-                    Some((m, exp)) if m.starts_with("unknown field") => {
-                        format!("unknown key; expected{exp}")
-                    }
-                    _ => message,
-                };
-                problems.push(ConfigProblem::new(key, message));
-                return T::default();
+            Err(e) => e,
+        };
+        let path = err.path().to_string();
+        let key = if path == "." || path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name}.{path}")
+        };
+        let segments: Vec<&str> = if path == "." || path.is_empty() {
+            Vec::new()
+        } else {
+            path.split('.').collect()
+        };
+        if from_env.contains(&key)
+            && let Some(v) = lookup_mut(&mut table, &segments)
+            && !matches!(v, toml::Value::String(_))
+        {
+            // REKEY_TENANT__CLIENT_ID=1234 is meant as a string.
+            *v = toml::Value::String(v.to_string());
+            continue;
+        }
+        let message = err.into_inner().to_string();
+        let message = message.lines().next().unwrap_or("").to_string();
+        let message = match message.split_once(", expected") {
+            Some((m, exp)) if m.starts_with("unknown field") => {
+                format!("unknown key; expected{exp}")
             }
+            _ => message,
+        };
+        problems.push(ConfigProblem::new(key, message));
+        if !remove_path(&mut table, &segments) {
+            return T::default();
         }
     }
     T::default()
+}
+
+fn lookup_mut<'a>(table: &'a mut toml::Table, path: &[&str]) -> Option<&'a mut toml::Value> {
+    let (last, parents) = path.split_last()?;
+    let mut t = table;
+    for p in parents {
+        t = t.get_mut(*p)?.as_table_mut()?;
+    }
+    t.get_mut(*last)
+}
+
+fn remove_path(table: &mut toml::Table, path: &[&str]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut t = table;
+    for p in parents {
+        match t.get_mut(*p).and_then(toml::Value::as_table_mut) {
+            Some(next) => t = next,
+            None => return false,
+        }
+    }
+    t.remove(*last).is_some()
 }
 
 fn read_secret_files(s: &mut Settings, problems: &mut Vec<ConfigProblem>) {

@@ -49,16 +49,34 @@ mod tests {
     #[test]
     fn real_user_agents() {
         let cases = [
-            ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", Platform::Ios),
-            ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36", Platform::Android),
-            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Edg/124.0", Platform::Windows),
-            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15", Platform::Macos),
-            ("Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0", Platform::Linux),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+                Platform::Ios,
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36",
+                Platform::Android,
+            ),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Edg/124.0",
+                Platform::Windows,
+            ),
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+                Platform::Macos,
+            ),
+            (
+                "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+                Platform::Linux,
+            ),
             ("curl/8.5", Platform::Other),
         ];
         for (ua, want) in cases {
             assert_eq!(detect(Some(ua), None), want, "{ua}");
         }
-        assert_eq!(detect(Some("Mozilla/5.0 (X11; Linux x86_64)"), Some("\"Windows\"")), Platform::Windows);
+        assert_eq!(
+            detect(Some("Mozilla/5.0 (X11; Linux x86_64)"), Some("\"Windows\"")),
+            Platform::Windows
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! and render; they hold no business rules.
 
 pub mod assets;
-pub mod error;
-pub mod health;
 pub mod device;
+pub mod error;
 pub mod guide;
+pub mod health;
 pub mod messages;
 pub mod pages;
 pub mod render;

@@ -8,9 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{
-    PageContext, device, error::WebError, guide, messages, render::Templates, session,
-};
+use super::{PageContext, device, error::WebError, guide, messages, render::Templates, session};
 use crate::{
     app::Services,
     flow::{Flow, HelpdeskReason, MethodKind, SetOutcome, Step, service::FlowError},
@@ -94,7 +92,10 @@ impl<'a> ResetPage<'a> {
         p.step = step;
         p.total = total;
         p.methods = flow.remaining_methods().into_iter().map(view).collect();
-        p.pending = flow.pending_method().and_then(|id| flow.method(id)).map(view);
+        p.pending = flow
+            .pending_method()
+            .and_then(|id| flow.method(id))
+            .map(view);
         p.username = flow
             .user
             .as_ref()
@@ -186,7 +187,10 @@ pub async fn start(
             message: "Enter your work email address, for example name@contoso.com.".into(),
         });
         page.username_value = name.chars().take(256).collect();
-        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, t.render("home.html", &page)?));
+        return Ok(html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t.render("home.html", &page)?,
+        ));
     }
     let started = Instant::now();
     let ctx = session::request_ctx(&req, &s);
@@ -258,7 +262,10 @@ pub async fn send(
                     retry_after_secs.div_ceil(60)
                 ),
             });
-            Ok(html(StatusCode::TOO_MANY_REQUESTS, t.render(template_for(&flow), &page)?))
+            Ok(html(
+                StatusCode::TOO_MANY_REQUESTS,
+                t.render(template_for(&flow), &page)?,
+            ))
         }
         Err(e) => Err(flow_error(e)),
     }
@@ -273,7 +280,10 @@ fn locked_page(
     let mut page = ResetPage::new(s, session::csrf_token(session, s)?);
     page.until = Some(until.format("%H:%M UTC").to_string());
     page.reason = Some("locked");
-    Ok(html(StatusCode::TOO_MANY_REQUESTS, t.render("reset/locked.html", &page)?))
+    Ok(html(
+        StatusCode::TOO_MANY_REQUESTS,
+        t.render("reset/locked.html", &page)?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -319,7 +329,10 @@ pub async fn code(
         field: "code",
         message,
     });
-    Ok(html(StatusCode::UNPROCESSABLE_ENTITY, t.render(template_for(&flow), &page)?))
+    Ok(html(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        t.render(template_for(&flow), &page)?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -474,9 +487,15 @@ pub async fn check_password(
 pub fn reason_text(r: HelpdeskReason) -> &'static str {
     match r {
         HelpdeskReason::Disabled => "Your account is disabled.",
-        HelpdeskReason::SyncedFromOnPremises => "Your password is managed by your organisation's on-premises directory.",
-        HelpdeskReason::Privileged => "Your account has administrator rights, so its password can only be reset by the helpdesk.",
+        HelpdeskReason::SyncedFromOnPremises => {
+            "Your password is managed by your organisation's on-premises directory."
+        }
+        HelpdeskReason::Privileged => {
+            "Your account has administrator rights, so its password can only be reset by the helpdesk."
+        }
         HelpdeskReason::Federated => "Your account signs in through another identity provider.",
-        HelpdeskReason::NotEnoughMethods => "Your account does not have enough contact methods registered.",
+        HelpdeskReason::NotEnoughMethods => {
+            "Your account does not have enough contact methods registered."
+        }
     }
 }
