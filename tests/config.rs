@@ -187,3 +187,30 @@ fn serve_with_a_missing_secret_exits_2_with_one_line() {
     assert!(lines[0].contains("REKEY_TENANT__CLIENT_SECRET"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_documentation_lists_every_key_of_the_example() {
+    let example = std::fs::read_to_string("config/rekey.example.toml").unwrap();
+    let docs = std::fs::read_to_string("docs/configuration.md").unwrap();
+    let mut section = String::new();
+    let mut missing = Vec::new();
+    for line in example.lines() {
+        let l = line.trim().trim_start_matches('#').trim();
+        if l.starts_with('[') && l.ends_with(']') && !l.contains(' ') {
+            section = l.trim_matches(['[', ']']).to_string();
+        } else if let Some((key, _)) = l.split_once(" = ")
+            && !key.contains(' ')
+            && !section.is_empty()
+        {
+            let env = format!(
+                "REKEY_{}__{}",
+                section.replace('.', "__").to_uppercase(),
+                key.to_uppercase()
+            );
+            if !docs.contains(&format!("`{env}`")) {
+                missing.push(env);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:?}");
+}

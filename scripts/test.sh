@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the test suites need beyond Rust (idempotently: present things are
+# skipped), then runs every suite. This is the README's test command and all of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+need_apt=()
+command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# A real SMTP server process on loopback for the mail tests.
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  log "installing aiosmtpd (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
+fi
+
+log "cargo test"
+cargo test --all-targets --locked "$@"

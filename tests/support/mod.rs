@@ -1,0 +1,244 @@
+//! The test harness: the portal and the Graph simulator on port 0, a fresh SQLite file
+//! per test, a cookie-keeping client, a controllable clock, and the captured messages.
+#![allow(dead_code)]
+
+use std::{net::TcpListener, sync::Arc};
+
+use chrono::{DateTime, Utc};
+use rekey::{
+    clock::{Clock, ManualClock, OsRandom, Random},
+    notify::Catcher,
+    ports::{Message, Store},
+    settings::Settings,
+    sim::{self, SimServer},
+};
+
+pub const CLIENT_ID: &str = "00000000-0000-4000-8000-00000000c0de";
+pub const SECRET: &str = "test-secret";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub sim: SimServer,
+    pub catcher: Catcher,
+    pub clock: ManualClock,
+    pub store: Arc<dyn Store>,
+    pub server: actix_web::dev::ServerHandle,
+    _dir: TempDir,
+}
+
+/// A temporary folder removed on drop.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> Self {
+        let rng = OsRandom;
+        let p = std::env::temp_dir().join(format!("rekey-{tag}-{}", rng.token_hex(6)));
+        std::fs::create_dir_all(&p).unwrap();
+        Self(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn start_time() -> DateTime<Utc> {
+    rekey::clock::SystemClock.now()
+}
+
+/// Settings for a test portal in front of `sim_base`.
+pub fn test_settings(sim_base: &str, db: &str) -> Settings {
+    use base64::Engine;
+    let b64 = |n: usize| {
+        let mut b = vec![0u8; n];
+        OsRandom.fill(&mut b);
+        secrecy::SecretString::from(base64::engine::general_purpose::STANDARD.encode(b))
+    };
+    let mut s = Settings::default();
+    s.server.public_url = url::Url::parse("http://localhost/").unwrap();
+    s.server.session_key = Some(b64(64));
+    s.security.code_key = Some(b64(32));
+    s.security.start_floor_ms = 0;
+    s.tenant.tenant_id = "contoso.com".into();
+    s.tenant.client_id = CLIENT_ID.into();
+    s.tenant.client_secret = Some(secrecy::SecretString::from(SECRET.to_string()));
+    s.tenant.authority_host = url::Url::parse(sim_base).unwrap();
+    s.tenant.graph_base = url::Url::parse(&format!("{sim_base}/v1.0")).unwrap();
+    s.tenant.deadline_ms = 5_000;
+    s.tenant.request_timeout_ms = 2_000;
+    s.tenant.methods_cache_secs = 0;
+    s.database.url = format!("sqlite://{db}");
+    s.email.transport = rekey::settings::EmailTransport::Catcher;
+    s.sms.provider = rekey::settings::SmsProvider::Catcher;
+    s.branding.org_name = "Contoso".into();
+    s.branding.helpdesk_phone = Some("+1 555 0100".into());
+    s
+}
+
+pub fn sim_options(now: DateTime<Utc>) -> sim::SimOptions {
+    sim::SimOptions {
+        tenant: "contoso.com".into(),
+        client_id: CLIENT_ID.into(),
+        client_secret: SECRET.into(),
+        seed_demo: true,
+        now,
+        ..sim::SimOptions::default()
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}, |_| {}).await
+    }
+
+    pub async fn spawn_with(
+        sim_cfg: impl FnOnce(&mut sim::SimOptions),
+        cfg: impl FnOnce(&mut Settings),
+    ) -> Self {
+        let now = start_time();
+        let mut opts = sim_options(now);
+        sim_cfg(&mut opts);
+        let sim = sim::start(opts, TcpListener::bind("127.0.0.1:0").unwrap())
+            .await
+            .unwrap();
+        let dir = TempDir::new("app");
+        let db = dir.0.join("rekey.db");
+        let mut settings = test_settings(&sim.base_url, db.to_str().unwrap());
+        cfg(&mut settings);
+        let clock = ManualClock::new(now);
+        let catcher = Catcher::new(Arc::new(clock.clone()), 1000);
+        let services = rekey::app::assemble(
+            settings,
+            Arc::new(clock.clone()),
+            Arc::new(OsRandom),
+            Some(catcher.clone()),
+        )
+        .await
+        .unwrap();
+        let store = services.store.clone();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = rekey::web::build(services, listener).unwrap();
+        let handle = server.handle();
+        tokio::spawn(server);
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            client: Self::new_client(),
+            sim,
+            catcher,
+            clock,
+            store,
+            server: handle,
+            _dir: dir,
+        }
+    }
+
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_text(&self, path: &str) -> String {
+        self.get(path).await.text().await.unwrap()
+    }
+
+    /// The CSRF token on the page at `path`.
+    pub async fn csrf(&self, path: &str) -> String {
+        let page = self.get_text(path).await;
+        extract_value(&page, "name=\"csrf\" value=\"").unwrap_or_default()
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Starts a reset for `username` and returns the response to the start POST.
+    pub async fn start(&self, username: &str) -> reqwest::Response {
+        let csrf = self.csrf("/").await;
+        self.post_form("/reset/start", &[("csrf", &csrf), ("username", username)])
+            .await
+    }
+
+    /// Messages the catcher holds, newest first.
+    pub fn messages(&self) -> Vec<Message> {
+        self.catcher.messages().into_iter().map(|m| m.message).collect()
+    }
+
+    /// Waits for the newest message to `to` and returns the code in it.
+    pub async fn code_sent_to(&self, to: &str) -> String {
+        for _ in 0..100 {
+            for m in self.messages() {
+                let (dest, text) = match &m {
+                    Message::Email { to, text, .. } => (to, text),
+                    Message::Sms { to, text } => (to, text),
+                };
+                if dest == to
+                    && let Some(code) = find_code(text)
+                {
+                    return code;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("no code was sent to {to}: {:?}", self.messages());
+    }
+
+    /// Start → send to the first method → enter the code: lands on the password step.
+    pub async fn verify(&self, username: &str, target: &str) {
+        assert_eq!(self.start(username).await.status(), 303);
+        let page = self.get_text("/reset").await;
+        let method = extract_value(&page, "name=\"method\" value=\"").unwrap();
+        let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+        let r = self
+            .post_form("/reset/send", &[("csrf", &csrf), ("method", &method)])
+            .await;
+        assert_eq!(r.status(), 303);
+        let code = self.code_sent_to(target).await;
+        let r = self
+            .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
+            .await;
+        assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+    }
+}
+
+/// The first run of 6–10 digits in a message.
+pub fn find_code(text: &str) -> Option<String> {
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            if (6..=10).contains(&run.len()) {
+                return Some(run);
+            }
+            run.clear();
+        }
+    }
+    None
+}
+
+/// The text after `marker` up to the next quote.
+pub fn extract_value(page: &str, marker: &str) -> Option<String> {
+    let start = page.find(marker)? + marker.len();
+    let end = page[start..].find('"')? + start;
+    Some(page[start..end].to_string())
+}
