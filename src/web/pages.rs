@@ -26,8 +26,9 @@ pub async fn outbox(
     services: web::Data<Services>,
     templates: web::Data<Templates>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(catcher) = &services.catcher else {
-        return Err(WebError::NotFound);
+    let catcher = match &services.catcher {
+        Some(c) if services.settings.server.demo_mode => c,
+        _ => return Err(WebError::NotFound),
     };
     use crate::ports::Message;
     let messages = catcher
