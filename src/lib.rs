@@ -13,6 +13,7 @@ pub mod permissions;
 #[path = "policy_stub.rs"]
 pub mod policy;
 pub mod ports;
+pub mod reminders;
 pub mod settings;
 pub mod store;
 pub mod telemetry;

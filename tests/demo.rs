@@ -15,7 +15,11 @@ impl Drop for Child {
 
 #[tokio::test]
 async fn the_demo_boots_and_serves() {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let dir = support::TempDir::new("demo");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
         .args(["demo", "--listen", &format!("127.0.0.1:{port}")])
@@ -41,23 +45,41 @@ async fn the_demo_boots_and_serves() {
     let html = home.text().await.unwrap();
     assert!(html.contains("Reset your password"));
     assert!(html.contains("/static/css/rekey.css"));
-    let css = client.get(format!("{base}/static/css/rekey.css")).send().await.unwrap();
+    let css = client
+        .get(format!("{base}/static/css/rekey.css"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(css.status(), 200);
-    assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     let ready = client.get(format!("{base}/readyz")).send().await.unwrap();
-    assert_eq!(ready.status(), 200, "{}", ready.text().await.unwrap_or_default());
-    let outbox = client.get(format!("{base}/demo/outbox")).send().await.unwrap();
+    assert_eq!(
+        ready.status(),
+        200,
+        "{}",
+        ready.text().await.unwrap_or_default()
+    );
+    let outbox = client
+        .get(format!("{base}/demo/outbox"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(outbox.status(), 200);
-    assert!(dir.0.join("var/rekey-demo.db").exists(), "SQLite under ./var/");
+    assert!(
+        dir.0.join("var/rekey-demo.db").exists(),
+        "SQLite under ./var/"
+    );
 }
 
 #[tokio::test]
 async fn readiness_fails_when_graph_credentials_are_wrong() {
-    let app = support::TestApp::spawn_with(
-        |o| o.client_secret = "something-else".into(),
-        |_| {},
-    )
-    .await;
+    let app =
+        support::TestApp::spawn_with(|o| o.client_secret = "something-else".into(), |_| {}).await;
     let r = app.get("/readyz").await;
     assert_eq!(r.status(), 503);
     let body: serde_json::Value = r.json().await.unwrap();

@@ -50,7 +50,14 @@ async fn known_and_unknown_names_look_the_same() {
     let mut answers = Vec::new();
     for name in [known, unknown] {
         let client = TestApp::new_client();
-        let page = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+        let page = client
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
         let started = std::time::Instant::now();
         let r = client
@@ -67,7 +74,16 @@ async fn known_and_unknown_names_look_the_same() {
         let page_status = page.status();
         let page_headers = header_names(&page);
         let body = page.text().await.unwrap();
-        answers.push((status, headers, location, elapsed, page_status, page_headers, shape(&body, name), body));
+        answers.push((
+            status,
+            headers,
+            location,
+            elapsed,
+            page_status,
+            page_headers,
+            shape(&body, name),
+            body,
+        ));
     }
     let (k, u) = (&answers[0], &answers[1]);
     assert_eq!(k.0, u.0, "status");
@@ -78,10 +94,19 @@ async fn known_and_unknown_names_look_the_same() {
     assert_eq!(k.6, u.6, "page shape");
     assert!(u.7.contains("•••"), "the unknown name shows masked decoys");
     for a in &answers {
-        assert!(a.3 >= std::time::Duration::from_millis(300), "the time floor holds: {:?}", a.3);
+        assert!(
+            a.3 >= std::time::Duration::from_millis(300),
+            "the time floor holds: {:?}",
+            a.3
+        );
     }
     let diff = k.3.abs_diff(u.3);
-    assert!(diff < std::time::Duration::from_millis(200), "comparable time: {:?} vs {:?}", k.3, u.3);
+    assert!(
+        diff < std::time::Duration::from_millis(200),
+        "comparable time: {:?} vs {:?}",
+        k.3,
+        u.3
+    );
 }
 
 #[tokio::test]
@@ -90,7 +115,14 @@ async fn decoys_are_stable_per_name() {
     let mut pages = Vec::new();
     for _ in 0..2 {
         let client = TestApp::new_client();
-        let page = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+        let page = client
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
         client
             .post(app.url("/reset/start"))
@@ -98,7 +130,14 @@ async fn decoys_are_stable_per_name() {
             .send()
             .await
             .unwrap();
-        let body = client.get(app.url("/reset")).send().await.unwrap().text().await.unwrap();
+        let body = client
+            .get(app.url("/reset"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let start = body.find("<fieldset>").unwrap();
         let end = body.find("</fieldset>").unwrap();
         pages.push(body[start..end].to_string());
@@ -112,10 +151,14 @@ async fn an_unknown_name_can_never_pass_verification() {
     assert_eq!(app.start("ghost@contoso.com").await.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    let r = app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")]).await;
+    let r = app
+        .post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
+        .await;
     assert_eq!(r.status(), 303);
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     assert!(app.messages().is_empty(), "decoys receive nothing");
-    let r = app.post_form("/reset/code", &[("csrf", &csrf), ("code", "12345678")]).await;
+    let r = app
+        .post_form("/reset/code", &[("csrf", &csrf), ("code", "12345678")])
+        .await;
     assert_eq!(r.status(), 422);
 }

@@ -93,7 +93,10 @@ async fn concurrent_callers_share_one_token_request() {
     for _ in 0..20 {
         let r = r.clone();
         tasks.push(tokio::spawn(async move {
-            r.graph.find_user("adele.vance@contoso.com").await.map(|u| u.is_some())
+            r.graph
+                .find_user("adele.vance@contoso.com")
+                .await
+                .map(|u| u.is_some())
         }));
     }
     for t in tasks {
@@ -132,7 +135,10 @@ async fn a_429_storm_is_waited_out_and_counted() {
     let started = std::time::Instant::now();
     let u = r.graph.find_user("adele.vance@contoso.com").await.unwrap();
     assert!(u.is_some());
-    assert!(started.elapsed() >= Duration::from_millis(150), "Retry-After honoured");
+    assert!(
+        started.elapsed() >= Duration::from_millis(150),
+        "Retry-After honoured"
+    );
     assert_eq!(
         r.graph
             .stats()
@@ -145,8 +151,15 @@ async fn a_429_storm_is_waited_out_and_counted() {
 #[tokio::test]
 async fn persistent_503s_surface_as_unavailable_with_request_ids() {
     let r = rig().await;
-    r.sim.state.faults().add(rule("/users", FaultKind::Status(503), 100));
-    let e = r.graph.find_user("adele.vance@contoso.com").await.unwrap_err();
+    r.sim
+        .state
+        .faults()
+        .add(rule("/users", FaultKind::Status(503), 100));
+    let e = r
+        .graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, K::Unavailable);
     assert!(e.ids.request_id.is_some(), "{e:?}");
     assert!(e.ids.client_request_id.is_some(), "{e:?}");
@@ -156,9 +169,12 @@ async fn persistent_503s_surface_as_unavailable_with_request_ids() {
 #[tokio::test]
 async fn the_deadline_bounds_the_wait() {
     let now = support::start_time();
-    let sim = sim::start(support::sim_options(now), TcpListener::bind("127.0.0.1:0").unwrap())
-        .await
-        .unwrap();
+    let sim = sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
     let graph = GraphDirectory::new(
         config(&sim, support::SECRET, 10, Duration::from_millis(400)),
         Arc::new(ManualClock::new(now)),
@@ -174,24 +190,43 @@ async fn the_deadline_bounds_the_wait() {
         100,
     ));
     let started = std::time::Instant::now();
-    let e = graph.find_user("adele.vance@contoso.com").await.unwrap_err();
+    let e = graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, K::Throttled);
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(e.retry_after, Some(Duration::from_secs(5)));
 }
 
 #[tokio::test]
 async fn malformed_json_and_slow_responses_are_typed_errors() {
     let r = rig().await;
-    r.sim.state.faults().add(rule("/users", FaultKind::MalformedJson, 1));
-    let e = r.graph.find_user("adele.vance@contoso.com").await.unwrap_err();
-    assert_eq!(e.kind, K::Protocol);
-
     r.sim
         .state
         .faults()
-        .add(rule("/users", FaultKind::Delay(Duration::from_secs(3)), 100));
-    let e = r.graph.find_user("adele.vance@contoso.com").await.unwrap_err();
+        .add(rule("/users", FaultKind::MalformedJson, 1));
+    let e = r
+        .graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, K::Protocol);
+
+    r.sim.state.faults().add(rule(
+        "/users",
+        FaultKind::Delay(Duration::from_secs(3)),
+        100,
+    ));
+    let e = r
+        .graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, K::Unavailable, "{e:?}");
 }
 
@@ -225,21 +260,36 @@ async fn password_changes_map_every_outcome() {
     };
 
     let ordinary = find("adele.vance@contoso.com").await;
-    r.graph.set_password(&ordinary.id, &pw(strong)).await.unwrap();
+    r.graph
+        .set_password(&ordinary.id, &pw(strong))
+        .await
+        .unwrap();
     assert_eq!(
         r.sim.state.user(&ordinary.id).unwrap().password.as_deref(),
         Some(strong)
     );
 
-    let weak = r.graph.set_password(&ordinary.id, &pw("short")).await.unwrap_err();
+    let weak = r
+        .graph
+        .set_password(&ordinary.id, &pw("short"))
+        .await
+        .unwrap_err();
     assert_eq!(weak.kind, K::PasswordRejected);
 
     let admin = find("megan.admin@contoso.com").await;
-    let e = r.graph.set_password(&admin.id, &pw(strong)).await.unwrap_err();
+    let e = r
+        .graph
+        .set_password(&admin.id, &pw(strong))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, K::Privileged);
 
     let synced = find("sam.synced@contoso.com").await;
-    let e = r.graph.set_password(&synced.id, &pw(strong)).await.unwrap_err();
+    let e = r
+        .graph
+        .set_password(&synced.id, &pw(strong))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, K::OnPremisesSynced);
 
     let disabled = find("dave.disabled@contoso.com").await;
@@ -257,7 +307,10 @@ async fn password_changes_map_every_outcome() {
 async fn a_name_with_a_quote_is_quoted_not_interpreted() {
     let r = rig().await;
     let u = r.graph.find_user("liam.o'brien@contoso.com").await.unwrap();
-    assert_eq!(u.map(|u| u.upn), Some("liam.o'brien@contoso.com".to_string()));
+    assert_eq!(
+        u.map(|u| u.upn),
+        Some("liam.o'brien@contoso.com".to_string())
+    );
     // An injection attempt finds nobody instead of widening the filter.
     let none = r
         .graph
@@ -265,18 +318,32 @@ async fn a_name_with_a_quote_is_quoted_not_interpreted() {
         .await
         .unwrap();
     assert!(none.is_none());
-    assert!(r.graph.find_user("nobody@contoso.com").await.unwrap().is_none());
+    assert!(
+        r.graph
+            .find_user("nobody@contoso.com")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]
 async fn methods_and_domains_are_read() {
     let r = rig().await;
-    let both = r.graph.find_user("adele.vance@contoso.com").await.unwrap().unwrap();
+    let both = r
+        .graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap()
+        .unwrap();
     let m = r.graph.contact_methods(&both).await.unwrap();
     assert!(!m.emails.is_empty() || !m.mobiles.is_empty(), "{m:?}");
     let domains = r.graph.domains().await.unwrap();
     assert!(domains.iter().any(|d| d.validity_days.is_some()));
-    assert!(domains.iter().any(|d| d.validity_days.is_none()), "a never-expiring domain");
+    assert!(
+        domains.iter().any(|d| d.validity_days.is_none()),
+        "a never-expiring domain"
+    );
 }
 
 #[tokio::test]
@@ -326,7 +393,11 @@ async fn sign_in_logs_need_premium() {
         Arc::new(OsRandom),
     )
     .unwrap();
-    let u = graph.find_user("adele.vance@contoso.com").await.unwrap().unwrap();
+    let u = graph
+        .find_user("adele.vance@contoso.com")
+        .await
+        .unwrap()
+        .unwrap();
     let e = graph
         .sign_ins(&u.id, now - chrono::Duration::days(1))
         .await

@@ -2,7 +2,10 @@
 
 mod support;
 
-use rekey::{ports::Message, sim::{FaultKind, FaultRule}};
+use rekey::{
+    ports::Message,
+    sim::{FaultKind, FaultRule},
+};
 use support::{TestApp, extract_value};
 
 const STRONG: &str = "Tangerine-Harbour-Lantern-58";
@@ -12,7 +15,12 @@ async fn set_password(app: &TestApp, pw: &str) -> reqwest::Response {
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     app.post_form(
         "/reset/password",
-        &[("csrf", &csrf), ("password", pw), ("confirm", pw), ("revoke", "1")],
+        &[
+            ("csrf", &csrf),
+            ("password", pw),
+            ("confirm", pw),
+            ("revoke", "1"),
+        ],
     )
     .await
 }
@@ -36,11 +44,18 @@ async fn a_user_resets_by_email_code() {
     assert!(user.sessions_revoked_at.is_some(), "signed out everywhere");
     // A confirmation went out.
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    assert!(app.messages().iter().any(|m| matches!(m, Message::Email { subject, .. } if subject.contains("was changed"))));
+    assert!(
+        app.messages().iter().any(
+            |m| matches!(m, Message::Email { subject, .. } if subject.contains("was changed"))
+        )
+    );
     // Resubmitting the form lands on the finished page and changes nothing.
     let again = set_password(&app, "Another-Strong-Passw0rd-x").await;
     assert_eq!(again.status(), 303);
-    assert_eq!(app.sim.state.user(upn).unwrap().password.as_deref(), Some(STRONG));
+    assert_eq!(
+        app.sim.state.user(upn).unwrap().password.as_deref(),
+        Some(STRONG)
+    );
 }
 
 #[tokio::test]
@@ -49,7 +64,12 @@ async fn a_user_resets_by_sms_code() {
     app.verify(support::SMS_USER, support::SMS_USER_PHONE).await;
     assert_eq!(set_password(&app, STRONG).await.status(), 303);
     assert_eq!(
-        app.sim.state.user(support::SMS_USER).unwrap().password.as_deref(),
+        app.sim
+            .state
+            .user(support::SMS_USER)
+            .unwrap()
+            .password
+            .as_deref(),
         Some(STRONG)
     );
 }
@@ -59,23 +79,40 @@ async fn two_methods_are_required_when_configured() {
     let app = TestApp::spawn_with(|_| {}, |s| s.tenant.required_methods = 2).await;
     app.verify(support::BOTH_USER, support::BOTH_USER_ALT).await;
     let page = app.get_text("/reset").await;
-    assert!(page.contains("Where should we send a code?"), "second method: {page}");
-    assert!(!page.contains("value=\"email:0\""), "the verified channel is not offered again");
+    assert!(
+        page.contains("Where should we send a code?"),
+        "second method: {page}"
+    );
+    assert!(
+        !page.contains("value=\"email:0\""),
+        "the verified channel is not offered again"
+    );
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let method = extract_value(&page, "name=\"method\" value=\"").unwrap();
     assert!(method.starts_with("sms"));
     // Skipping ahead is refused.
     let skip = app
-        .post_form("/reset/password", &[("csrf", &csrf), ("password", STRONG), ("confirm", STRONG)])
+        .post_form(
+            "/reset/password",
+            &[("csrf", &csrf), ("password", STRONG), ("confirm", STRONG)],
+        )
         .await;
     assert_eq!(skip.status(), 409);
-    app.post_form("/reset/send", &[("csrf", &csrf), ("method", &method)]).await;
+    app.post_form("/reset/send", &[("csrf", &csrf), ("method", &method)])
+        .await;
     let code = app.code_sent_to(support::BOTH_USER_PHONE).await;
-    let r = app.post_form("/reset/code", &[("csrf", &csrf), ("code", &code)]).await;
+    let r = app
+        .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
+        .await;
     assert_eq!(r.status(), 303);
     assert_eq!(set_password(&app, STRONG).await.status(), 303);
     assert_eq!(
-        app.sim.state.user(support::BOTH_USER).unwrap().password.as_deref(),
+        app.sim
+            .state
+            .user(support::BOTH_USER)
+            .unwrap()
+            .password
+            .as_deref(),
         Some(STRONG)
     );
 }
@@ -93,7 +130,12 @@ async fn a_direct_password_post_without_verification_is_refused_and_audited() {
         .audit_since(support::start_time() - chrono::Duration::hours(1), 100)
         .await
         .unwrap();
-    assert!(audit.iter().any(|e| e.action == "password.set" && e.outcome == "out_of_order"), "{audit:?}");
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "password.set" && e.outcome == "out_of_order"),
+        "{audit:?}"
+    );
 }
 
 #[tokio::test]
@@ -105,17 +147,23 @@ async fn missing_csrf_is_refused() {
         .await;
     assert_eq!(r.status(), 403);
     let r = app
-        .post_form("/reset/start", &[("csrf", "forged"), ("username", support::EMAIL_USER)])
+        .post_form(
+            "/reset/start",
+            &[("csrf", "forged"), ("username", support::EMAIL_USER)],
+        )
         .await;
     assert_eq!(r.status(), 403);
 }
 
 #[tokio::test]
 async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
-    let app = TestApp::spawn_with(|_| {}, |s| {
-        s.security.code_max_attempts = 3;
-        s.security.lockout_failures = 5;
-    })
+    let app = TestApp::spawn_with(
+        |_| {},
+        |s| {
+            s.security.code_max_attempts = 3;
+            s.security.lockout_failures = 5;
+        },
+    )
     .await;
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;
@@ -131,7 +179,9 @@ async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
     assert!(third.contains("expired or was already used"), "{third}");
     // The right code no longer works: it was burnt.
     let code = app.code_sent_to(support::EMAIL_USER_ALT).await;
-    let r = app.post_form("/reset/code", &[("csrf", &csrf), ("code", &code)]).await;
+    let r = app
+        .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
+        .await;
     assert_eq!(r.status(), 422);
     send().await;
     wrong("00000003").await;
@@ -141,7 +191,14 @@ async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
     // A fresh session and flow are locked out too: the lock lives in the store.
     let other = TestApp::new_client();
     let csrf2 = {
-        let page = other.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+        let page = other
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         extract_value(&page, "name=\"csrf\" value=\"").unwrap()
     };
     other
@@ -158,7 +215,11 @@ async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
         .unwrap();
     assert_eq!(r.status(), 429);
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    assert!(app.messages().iter().any(|m| matches!(m, Message::Email { subject, .. } if subject.contains("paused"))));
+    assert!(
+        app.messages()
+            .iter()
+            .any(|m| matches!(m, Message::Email { subject, .. } if subject.contains("paused")))
+    );
 }
 
 #[tokio::test]
@@ -169,7 +230,9 @@ async fn a_code_works_once() {
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let code = app.code_sent_to(support::BOTH_USER_ALT).await;
     // Replaying the first code on the second step is refused.
-    let r = app.post_form("/reset/code", &[("csrf", &csrf), ("code", &code)]).await;
+    let r = app
+        .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
+        .await;
     assert_ne!(r.status(), 303);
 }
 
@@ -180,11 +243,19 @@ async fn a_code_from_another_flow_is_refused() {
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")]).await;
+    app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
+        .await;
     let code_a = app.code_sent_to(support::EMAIL_USER_ALT).await;
 
     let b = TestApp::new_client();
-    let page = b.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    let page = b
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf_b = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     b.post(app.url("/reset/start"))
         .form(&[("csrf", csrf_b.as_str()), ("username", support::EMAIL_USER)])
@@ -210,16 +281,22 @@ async fn a_code_from_another_flow_is_refused() {
 
 #[tokio::test]
 async fn entra_throttling_during_the_change_keeps_the_flow() {
-    let app = TestApp::spawn_with(|_| {}, |s| {
-        s.tenant.max_attempts = 1;
-    })
+    let app = TestApp::spawn_with(
+        |_| {},
+        |s| {
+            s.tenant.max_attempts = 1;
+        },
+    )
     .await;
-    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT).await;
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
     app.sim.state.faults().add(FaultRule {
         method: Some("PATCH".into()),
         path_contains: None,
         times: Some(1),
-        kind: FaultKind::Throttle { retry_after: "1".into() },
+        kind: FaultKind::Throttle {
+            retry_after: "1".into(),
+        },
     });
     let r = set_password(&app, STRONG).await;
     assert_eq!(r.status(), 503);
@@ -235,7 +312,12 @@ async fn entra_throttling_during_the_change_keeps_the_flow() {
     // Then it works, in the same flow.
     assert_eq!(set_password(&app, STRONG).await.status(), 303);
     assert_eq!(
-        app.sim.state.user(support::EMAIL_USER).unwrap().password.as_deref(),
+        app.sim
+            .state
+            .user(support::EMAIL_USER)
+            .unwrap()
+            .password
+            .as_deref(),
         Some(STRONG)
     );
 }
@@ -243,9 +325,21 @@ async fn entra_throttling_during_the_change_keeps_the_flow() {
 #[tokio::test]
 async fn special_accounts_get_the_helpdesk_page_after_verification() {
     for (upn, target, reason) in [
-        (support::PRIVILEGED_USER, support::PRIVILEGED_USER_ALT, "privileged"),
-        (support::SYNCED_USER, support::SYNCED_USER_ALT, "synced_from_on_premises"),
-        (support::DISABLED_USER, support::DISABLED_USER_ALT, "disabled"),
+        (
+            support::PRIVILEGED_USER,
+            support::PRIVILEGED_USER_ALT,
+            "privileged",
+        ),
+        (
+            support::SYNCED_USER,
+            support::SYNCED_USER_ALT,
+            "synced_from_on_premises",
+        ),
+        (
+            support::DISABLED_USER,
+            support::DISABLED_USER_ALT,
+            "disabled",
+        ),
     ] {
         let app = TestApp::spawn().await;
         app.verify(upn, target).await;
@@ -263,12 +357,16 @@ async fn special_accounts_get_the_helpdesk_page_after_verification() {
 #[tokio::test]
 async fn a_weak_password_is_explained_on_the_same_page() {
     let app = TestApp::spawn().await;
-    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT).await;
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
     let r = set_password(&app, "short").await;
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
     assert!(body.contains("There is a problem"));
-    assert!(!body.contains("value=\"short\""), "the password is never echoed");
+    assert!(
+        !body.contains("value=\"short\""),
+        "the password is never echoed"
+    );
 }
 
 #[tokio::test]

@@ -21,7 +21,11 @@ impl Drop for SmtpServer {
 }
 
 async fn smtp_server() -> SmtpServer {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let maildir = TempDir::new("maildir");
     let child = std::process::Command::new("python3")
         .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
@@ -33,7 +37,11 @@ async fn smtp_server() -> SmtpServer {
         .expect("python3 -m aiosmtpd (installed by scripts/test.sh)");
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return SmtpServer { child, port, maildir };
+            return SmtpServer {
+                child,
+                port,
+                maildir,
+            };
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -69,28 +77,41 @@ async fn wait_for_mail(dir: &Path, to: &str, contains: &str) -> String {
 async fn a_reset_with_codes_and_confirmation_over_real_smtp() {
     let smtp = smtp_server().await;
     let port = smtp.port;
-    let app = TestApp::spawn_with(|_| {}, move |s| {
-        s.email.transport = rekey::settings::EmailTransport::Smtp;
-        s.email.smtp_host = "127.0.0.1".into();
-        s.email.smtp_port = port;
-        s.email.smtp_tls = rekey::settings::SmtpTls::None;
-        s.email.from = "Contoso IT <it@contoso.com>".into();
-    })
+    let app = TestApp::spawn_with(
+        |_| {},
+        move |s| {
+            s.email.transport = rekey::settings::EmailTransport::Smtp;
+            s.email.smtp_host = "127.0.0.1".into();
+            s.email.smtp_port = port;
+            s.email.smtp_tls = rekey::settings::SmtpTls::None;
+            s.email.from = "Contoso IT <it@contoso.com>".into();
+        },
+    )
     .await;
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")]).await;
+    app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
+        .await;
     let mail = wait_for_mail(&smtp.maildir.0, support::EMAIL_USER_ALT, "reset code is").await;
-    assert!(mail.contains("From: \"Contoso IT\" <it@contoso.com>") || mail.contains("From: Contoso IT <it@contoso.com>"), "{mail}");
+    assert!(
+        mail.contains("From: \"Contoso IT\" <it@contoso.com>")
+            || mail.contains("From: Contoso IT <it@contoso.com>"),
+        "{mail}"
+    );
     assert!(mail.contains("multipart/alternative"), "text and HTML");
     let after = &mail[mail.find("reset code is").unwrap()..];
     let code = support::find_code(after).unwrap();
-    let r = app.post_form("/reset/code", &[("csrf", &csrf), ("code", &code)]).await;
+    let r = app
+        .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
+        .await;
     assert_eq!(r.status(), 303);
     let pw = "Velvet-Compass-Orchard-42";
     let r = app
-        .post_form("/reset/password", &[("csrf", &csrf), ("password", pw), ("confirm", pw)])
+        .post_form(
+            "/reset/password",
+            &[("csrf", &csrf), ("password", pw), ("confirm", pw)],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let confirmation = wait_for_mail(&smtp.maildir.0, support::EMAIL_USER_ALT, "was changed").await;

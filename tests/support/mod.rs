@@ -180,7 +180,11 @@ impl TestApp {
 
     /// Messages the catcher holds, newest first.
     pub fn messages(&self) -> Vec<Message> {
-        self.catcher.messages().into_iter().map(|m| m.message).collect()
+        self.catcher
+            .messages()
+            .into_iter()
+            .map(|m| m.message)
+            .collect()
     }
 
     /// Waits for the newest message to `to` and returns the code in it.

@@ -1,0 +1,3 @@
+//! Password expiry reminders.
+
+pub mod expiry;
