@@ -6,6 +6,7 @@ const PURE: &[&str] = &[
     "src/flow",
     "src/ports",
     "src/policy",
+    "src/reminders/expiry.rs",
     "src/clock.rs",
     "src/permissions.rs",
 ];
