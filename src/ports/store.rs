@@ -95,6 +95,36 @@ pub trait Store: Send + Sync {
         limit: u32,
     ) -> Result<Vec<AuditEvent>, StoreError>;
 
+    /// Reminder ledger rows of one user's password cycle: (threshold, status).
+    async fn ledger_get(&self, user_id: &str, cycle: i64) -> Result<Vec<(u32, String)>, StoreError>;
+    /// Records a reminder as pending before it is sent. False if it was already recorded.
+    async fn ledger_record(
+        &self,
+        user_id: &str,
+        cycle: i64,
+        threshold: u32,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    async fn ledger_mark(
+        &self,
+        user_id: &str,
+        cycle: i64,
+        threshold: u32,
+        status: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Takes or renews the lease `name` for `holder` until `until`. False when another
+    /// holder's lease is still running.
+    async fn lease_acquire(
+        &self,
+        name: &str,
+        holder: &str,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    async fn lease_release(&self, name: &str, holder: &str) -> Result<(), StoreError>;
+
     /// argon2id hashes of passwords set through Rekey, newest first.
     async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError>;
     /// Records a hash and keeps only the newest `keep`.

@@ -1,3 +1,4 @@
 //! Password expiry reminders.
 
 pub mod expiry;
+pub mod pass;

@@ -305,6 +305,97 @@ impl Store for SqliteStore {
         rows.iter().map(audit_from).collect()
     }
 
+    async fn ledger_get(&self, user_id: &str, cycle: i64) -> Result<Vec<(u32, String)>, StoreError> {
+        let rows = sqlx::query("SELECT threshold, status FROM reminder_ledger WHERE user_id = $1 AND cycle = $2")
+            .bind(user_id)
+            .bind(cycle)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(query_err)?;
+        rows.iter()
+            .map(|r| {
+                let t: i64 = r.try_get("threshold").map_err(query_err)?;
+                let s: String = r.try_get("status").map_err(query_err)?;
+                Ok((u32::try_from(t).unwrap_or(0), s))
+            })
+            .collect()
+    }
+
+    async fn ledger_record(
+        &self,
+        user_id: &str,
+        cycle: i64,
+        threshold: u32,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO reminder_ledger (user_id, cycle, threshold, status, recorded_at) VALUES ($1, $2, $3, 'pending', $4)
+             ON CONFLICT (user_id, cycle, threshold) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(cycle)
+        .bind(i64::from(threshold))
+        .bind(ts(at))
+        .execute(&self.pool)
+        .await
+        .map_err(query_err)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn ledger_mark(
+        &self,
+        user_id: &str,
+        cycle: i64,
+        threshold: u32,
+        status: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE reminder_ledger SET status = $1, sent_at = $2 WHERE user_id = $3 AND cycle = $4 AND threshold = $5",
+        )
+        .bind(status)
+        .bind(ts(at))
+        .bind(user_id)
+        .bind(cycle)
+        .bind(i64::from(threshold))
+        .execute(&self.pool)
+        .await
+        .map(|_| ())
+        .map_err(query_err)
+    }
+
+    async fn lease_acquire(
+        &self,
+        name: &str,
+        holder: &str,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO leases (name, holder, until) VALUES ($1, $2, $3)
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+             WHERE leases.holder = excluded.holder OR leases.until < $4",
+        )
+        .bind(name)
+        .bind(holder)
+        .bind(ts(until))
+        .bind(ts(now))
+        .execute(&self.pool)
+        .await
+        .map_err(query_err)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn lease_release(&self, name: &str, holder: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
+            .bind(name)
+            .bind(holder)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(query_err)
+    }
+
     async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
         sqlx::query_scalar("SELECT hash FROM password_history WHERE user_id = $1 ORDER BY seq DESC")
             .bind(user_id)

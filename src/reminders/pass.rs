@@ -1,0 +1,368 @@
+//! One reminder pass: stream users page by page, decide who is due, record before sending,
+//! send within a rate, mark after. Safe to rerun and to run on several instances.
+
+use std::{
+    collections::BTreeMap,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use futures_util::StreamExt;
+use serde::Serialize;
+
+use super::expiry::{self, Domains, Expiry, SkipReason};
+use crate::{
+    clock::Clock,
+    ports::{
+        Directory, DirectoryError, Message, Notifier, NotifyError, Store, StoreError,
+        directory::DirectoryUser,
+    },
+};
+
+/// What a reminder says; the composer turns it into a message.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReminderFacts {
+    pub upn: String,
+    pub display_name: Option<String>,
+    pub to: String,
+    pub expires: DateTime<Utc>,
+    pub days_left: i64,
+    pub threshold: u32,
+    pub language: Option<String>,
+    pub expired: bool,
+}
+
+/// Renders reminders (templates live in the web layer).
+pub trait ReminderComposer: Send + Sync {
+    fn compose(&self, facts: &ReminderFacts) -> Result<Message, String>;
+}
+
+#[derive(Debug, Clone)]
+pub struct PassOptions {
+    pub now: DateTime<Utc>,
+    pub thresholds: Vec<u32>,
+    pub time_zone: Tz,
+    /// In the last N days (and once expired) the reminder goes to the alternate email.
+    pub alternate_within_days: i64,
+    /// Messages per minute; 0 = no limit.
+    pub rate_per_minute: u32,
+    pub concurrency: usize,
+    pub dry_run: bool,
+    /// Identifies this pass's lease.
+    pub holder: String,
+    pub lease: chrono::Duration,
+}
+
+/// One row of the delivery report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRow {
+    pub upn: String,
+    pub to: String,
+    pub expires: Option<DateTime<Utc>>,
+    pub days_left: Option<i64>,
+    pub threshold: Option<u32>,
+    /// `sent`, `would_send`, `failed`, or a skip reason.
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub scanned: u64,
+    pub pages: u64,
+    pub due: BTreeMap<u32, u64>,
+    pub sent: u64,
+    pub failed: u64,
+    pub skipped: BTreeMap<String, u64>,
+    /// `true` when another instance held the lease and this pass did nothing.
+    pub lease_busy: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PassError {
+    #[error("directory: {0}")]
+    Directory(#[from] DirectoryError),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("the lease was lost to another instance; stopped at a safe point")]
+    LeaseLost,
+}
+
+pub const LEASE: &str = "reminders";
+
+struct Due {
+    user: DirectoryUser,
+    facts: ReminderFacts,
+    cycle: i64,
+}
+
+pub struct ReminderPass<'a> {
+    pub directory: &'a dyn Directory,
+    pub store: &'a dyn Store,
+    pub notifier: &'a dyn Notifier,
+    pub composer: &'a dyn ReminderComposer,
+    pub clock: &'a dyn Clock,
+    pub opts: PassOptions,
+    /// Called once per user with the report row (CSV writers, progress bars).
+    pub on_row: &'a (dyn Fn(&ReportRow) + Send + Sync),
+    pub cancel: tokio_util::sync::CancellationToken,
+}
+
+impl ReminderPass<'_> {
+    async fn hold_lease(&self) -> Result<bool, StoreError> {
+        let now = self.clock.now();
+        self.store
+            .lease_acquire(LEASE, &self.opts.holder, now + self.opts.lease, now)
+            .await
+    }
+
+    pub async fn run(&self) -> Result<Summary, PassError> {
+        let mut summary = Summary::default();
+        if !self.opts.dry_run && !self.hold_lease().await? {
+            summary.lease_busy = true;
+            return Ok(summary);
+        }
+        let result = self.scan(&mut summary).await;
+        if !self.opts.dry_run {
+            let _ = self.store.lease_release(LEASE, &self.opts.holder).await;
+        }
+        result.map(|()| summary)
+    }
+
+    async fn scan(&self, summary: &mut Summary) -> Result<(), PassError> {
+        let domains = Domains::new(self.directory.domains().await?);
+        let mut cursor: Option<String> = None;
+        let limiter = RateLimiter::new(self.opts.rate_per_minute);
+        loop {
+            if self.cancel.is_cancelled() {
+                return Ok(());
+            }
+            let page = self.directory.list_users(cursor.as_deref()).await?;
+            summary.pages += 1;
+            let mut due = Vec::new();
+            for user in page.users {
+                summary.scanned += 1;
+                match self.decide(user, &domains).await? {
+                    Ok(d) => due.push(d),
+                    Err((row, reason)) => {
+                        *summary.skipped.entry(reason.as_str().into()).or_default() += 1;
+                        (self.on_row)(&row);
+                    }
+                }
+            }
+            for d in &due {
+                *summary.due.entry(d.facts.threshold).or_default() += 1;
+            }
+            self.send_page(due, summary, &limiter).await?;
+            match page.next {
+                Some(n) => cursor = Some(n),
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// A due reminder, or the report row and reason for skipping the user.
+    async fn decide(
+        &self,
+        user: DirectoryUser,
+        domains: &Domains,
+    ) -> Result<Result<Due, (ReportRow, SkipReason)>, PassError> {
+        let skip = |user: &DirectoryUser, reason: SkipReason, expires, days_left| {
+            Err((
+                ReportRow {
+                    upn: user.upn.clone(),
+                    to: String::new(),
+                    expires,
+                    days_left,
+                    threshold: None,
+                    outcome: reason.as_str().into(),
+                },
+                reason,
+            ))
+        };
+        let expires = match expiry::expiry(&user, domains) {
+            Expiry::At(t) => t,
+            Expiry::None(reason) => return Ok(skip(&user, reason, None, None)),
+        };
+        let days_left = expiry::days_left(self.opts.now, expires, self.opts.time_zone);
+        // Cheap check first: most users are nowhere near a threshold.
+        if expiry::due_threshold(days_left, &self.opts.thresholds, &[]).is_none() {
+            return Ok(skip(&user, SkipReason::NotDue, Some(expires), Some(days_left)));
+        }
+        let cycle = user
+            .last_password_change
+            .map_or(0, |t| t.timestamp());
+        let sent: Vec<u32> = self
+            .store
+            .ledger_get(&user.id, cycle)
+            .await?
+            .into_iter()
+            .filter(|(_, status)| status == "sent")
+            .map(|(t, _)| t)
+            .collect();
+        let Some(threshold) = expiry::due_threshold(days_left, &self.opts.thresholds, &sent) else {
+            return Ok(skip(&user, SkipReason::AlreadySent, Some(expires), Some(days_left)));
+        };
+        let expired = days_left < 0;
+        let to_alternate = expired || days_left <= self.opts.alternate_within_days;
+        let to = if to_alternate {
+            user.other_mails.first().cloned()
+        } else {
+            user.mail.clone().or_else(|| Some(user.upn.clone()))
+        };
+        let Some(to) = to else {
+            return Ok(skip(&user, SkipReason::NoPasswordDate, Some(expires), Some(days_left))
+                .map_err(|(mut row, r)| {
+                    row.outcome = "no_alternate_email".into();
+                    (row, r)
+                }));
+        };
+        Ok(Ok(Due {
+            facts: ReminderFacts {
+                upn: user.upn.clone(),
+                display_name: user.display_name.clone(),
+                to,
+                expires,
+                days_left,
+                threshold,
+                language: user.preferred_language.clone(),
+                expired,
+            },
+            user,
+            cycle,
+        }))
+    }
+
+    async fn send_page(
+        &self,
+        due: Vec<Due>,
+        summary: &mut Summary,
+        limiter: &RateLimiter,
+    ) -> Result<(), PassError> {
+        let sent = AtomicU64::new(0);
+        let failed = AtomicU64::new(0);
+        let lease_lost = std::sync::atomic::AtomicBool::new(false);
+        let results = futures_util::stream::iter(due)
+            .map(|d| {
+                let (sent, failed, lease_lost) = (&sent, &failed, &lease_lost);
+                async move {
+                    let outcome = if self.opts.dry_run {
+                        "would_send".to_string()
+                    } else if lease_lost.load(Ordering::Relaxed) || self.cancel.is_cancelled() {
+                        return Ok(());
+                    } else {
+                        limiter.wait().await;
+                        // Renewing before each send means a pass that lost its lease
+                        // (another instance took over) stops instead of sending twice.
+                        if !self.hold_lease().await? {
+                            lease_lost.store(true, Ordering::Relaxed);
+                            return Err(PassError::LeaseLost);
+                        }
+                        match self.deliver(&d).await? {
+                            true => {
+                                sent.fetch_add(1, Ordering::Relaxed);
+                                "sent".to_string()
+                            }
+                            false => {
+                                failed.fetch_add(1, Ordering::Relaxed);
+                                "failed".to_string()
+                            }
+                        }
+                    };
+                    (self.on_row)(&ReportRow {
+                        upn: d.user.upn.clone(),
+                        to: d.facts.to.clone(),
+                        expires: Some(d.facts.expires),
+                        days_left: Some(d.facts.days_left),
+                        threshold: Some(d.facts.threshold),
+                        outcome,
+                    });
+                    Ok::<(), PassError>(())
+                }
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect::<Vec<_>>()
+            .await;
+        summary.sent += sent.load(Ordering::Relaxed);
+        summary.failed += failed.load(Ordering::Relaxed);
+        results.into_iter().collect::<Result<Vec<()>, _>>().map(|_| ())
+    }
+
+    /// Record, send (with retries), mark. True when sent.
+    async fn deliver(&self, d: &Due) -> Result<bool, PassError> {
+        let now = self.clock.now();
+        let t = d.facts.threshold;
+        // A row already there and not 'sent' was in flight when an earlier pass stopped:
+        // send it again (at most one duplicate per in-flight message).
+        self.store.ledger_record(&d.user.id, d.cycle, t, now).await?;
+        let message = match self.composer.compose(&d.facts) {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::error!(upn = %d.user.upn, error = %e, "reminder not rendered");
+                self.store
+                    .ledger_mark(&d.user.id, d.cycle, t, "failed", now)
+                    .await?;
+                return Ok(false);
+            }
+        };
+        let mut wait = Duration::from_millis(200);
+        for attempt in 1..=3 {
+            match self.notifier.send(&message).await {
+                Ok(()) => {
+                    self.store
+                        .ledger_mark(&d.user.id, d.cycle, t, "sent", self.clock.now())
+                        .await?;
+                    return Ok(true);
+                }
+                Err(NotifyError::Transient(e)) if attempt < 3 => {
+                    tracing::warn!(upn = %d.user.upn, attempt, error = %e, "reminder send failed; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                Err(e) => {
+                    tracing::error!(upn = %d.user.upn, error = %e, "reminder not delivered");
+                    break;
+                }
+            }
+        }
+        self.store
+            .ledger_mark(&d.user.id, d.cycle, t, "failed", self.clock.now())
+            .await?;
+        Ok(false)
+    }
+}
+
+/// Spaces sends evenly to stay under a per-minute rate (Exchange allows about 30 a minute
+/// per mailbox).
+struct RateLimiter {
+    interval: Option<Duration>,
+    next: tokio::sync::Mutex<tokio::time::Instant>,
+}
+
+impl RateLimiter {
+    fn new(per_minute: u32) -> Self {
+        Self {
+            interval: (per_minute > 0).then(|| Duration::from_secs(60) / per_minute),
+            next: tokio::sync::Mutex::new(tokio::time::Instant::now()),
+        }
+    }
+
+    async fn wait(&self) {
+        let Some(interval) = self.interval else { return };
+        let slot = {
+            let mut next = self.next.lock().await;
+            let now = tokio::time::Instant::now();
+            let slot = (*next).max(now);
+            *next = slot + interval;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+/// A shared counter of messages sent, for tests that simulate a crash mid-pass.
+pub type SendCounter = Arc<AtomicU64>;
