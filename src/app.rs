@@ -32,6 +32,8 @@ pub struct Services {
     pub directory: Arc<dyn Directory>,
     pub store: Arc<dyn Store>,
     pub outbox: Outbox,
+    /// Direct delivery, for callers that need the result (the reminder pass).
+    pub notifier: Arc<dyn crate::ports::Notifier>,
     pub clock: Arc<dyn Clock>,
     pub rng: Arc<dyn Random>,
     pub keys: Keys,
@@ -90,7 +92,8 @@ pub async fn assemble(
             .map_err(AssembleError::Config)?
             .map(|s| Arc::new(s) as Arc<dyn Notifier>),
     };
-    let outbox = Outbox::start(Arc::new(ChannelRouter { email, sms }), 10_000);
+    let notifier: Arc<dyn Notifier> = Arc::new(ChannelRouter { email, sms });
+    let outbox = Outbox::start(notifier.clone(), 10_000);
     let key = |secret: &Option<secrecy::SecretString>, name: &str| {
         secret
             .as_ref()
@@ -140,6 +143,7 @@ pub async fn assemble(
         reset,
         store,
         outbox,
+        notifier,
         clock,
         rng,
         keys,

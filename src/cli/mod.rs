@@ -3,6 +3,7 @@
 mod check;
 // INTEGRATION: demo and sim arrive with src/sim.
 // mod demo;
+pub mod reminders;
 mod serve;
 // mod sim;
 
@@ -43,6 +44,18 @@ pub enum Command {
     /// Check the configuration and, against the tenant, the credentials, permissions and
     /// directory role Rekey needs. Exits 0 only when the enabled features can work.
     Check(check::CheckArgs),
+    /// Password expiry reminders.
+    #[command(subcommand)]
+    Reminders(reminders::RemindersCommand),
+    /// Directory reports.
+    #[command(subcommand)]
+    Users(UsersCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Whose password expires when.
+    Expiring(reminders::ExpiringArgs),
 }
 
 /// Exit codes: 0 success, 1 a run-time failure, 2 a configuration problem.
@@ -61,6 +74,10 @@ pub fn run(cli: Cli) -> ExitCode {
         match cli.command {
             Command::Serve => serve::run(cli.config.as_deref()).await,
             Command::Check(args) => check::run(cli.config.as_deref(), args).await,
+            Command::Reminders(cmd) => reminders::run(cli.config.as_deref(), cmd).await,
+            Command::Users(UsersCommand::Expiring(args)) => {
+                reminders::expiring(cli.config.as_deref(), args).await
+            }
         }
     });
     match result {

@@ -1,10 +1,12 @@
 use std::{net::TcpListener, process::ExitCode, sync::Arc};
 
 use anyhow::Context;
+use tokio_util::sync::CancellationToken;
 
 use crate::{
     app,
     clock::{OsRandom, SystemClock},
+    reminders::schedule::Scheduler,
     settings::Purpose,
     telemetry, web,
 };
@@ -19,9 +21,33 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let services = app::assemble(settings, Arc::new(SystemClock), Arc::new(OsRandom), None)
         .await
         .context("start-up failed")?;
+    let cancel = CancellationToken::new();
+    let scheduler = if services.settings.reminders.enabled {
+        let r = &services.settings.reminders;
+        let cron = Scheduler::parse(&r.schedule).context("reminders.schedule")?;
+        let s = Scheduler {
+            cron,
+            time_zone: r.time_zone.parse().unwrap_or(chrono_tz::UTC),
+            directory: services.directory.clone(),
+            store: services.store.clone(),
+            notifier: services.notifier.clone(),
+            composer: Arc::new(super::reminders::composer(&services)?),
+            clock: services.clock.clone(),
+            options: super::reminders::options(&services, services.clock.now(), false),
+        };
+        tracing::info!(schedule = %r.schedule, time_zone = %r.time_zone, "reminders scheduled");
+        Some(tokio::spawn(s.run(cancel.clone())))
+    } else {
+        None
+    };
     let listener =
         TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(%listen, "Rekey is serving");
+    // actix stops on SIGINT/SIGTERM and lets in-flight requests finish.
     web::build(services, listener)?.await?;
+    cancel.cancel();
+    if let Some(task) = scheduler {
+        let _ = task.await;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -96,7 +96,8 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<AuditEvent>, StoreError>;
 
     /// Reminder ledger rows of one user's password cycle: (threshold, status).
-    async fn ledger_get(&self, user_id: &str, cycle: i64) -> Result<Vec<(u32, String)>, StoreError>;
+    async fn ledger_get(&self, user_id: &str, cycle: i64)
+    -> Result<Vec<(u32, String)>, StoreError>;
     /// Records a reminder as pending before it is sent. False if it was already recorded.
     async fn ledger_record(
         &self,

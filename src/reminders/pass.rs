@@ -191,11 +191,14 @@ impl ReminderPass<'_> {
         let days_left = expiry::days_left(self.opts.now, expires, self.opts.time_zone);
         // Cheap check first: most users are nowhere near a threshold.
         if expiry::due_threshold(days_left, &self.opts.thresholds, &[]).is_none() {
-            return Ok(skip(&user, SkipReason::NotDue, Some(expires), Some(days_left)));
+            return Ok(skip(
+                &user,
+                SkipReason::NotDue,
+                Some(expires),
+                Some(days_left),
+            ));
         }
-        let cycle = user
-            .last_password_change
-            .map_or(0, |t| t.timestamp());
+        let cycle = user.last_password_change.map_or(0, |t| t.timestamp());
         let sent: Vec<u32> = self
             .store
             .ledger_get(&user.id, cycle)
@@ -205,7 +208,12 @@ impl ReminderPass<'_> {
             .map(|(t, _)| t)
             .collect();
         let Some(threshold) = expiry::due_threshold(days_left, &self.opts.thresholds, &sent) else {
-            return Ok(skip(&user, SkipReason::AlreadySent, Some(expires), Some(days_left)));
+            return Ok(skip(
+                &user,
+                SkipReason::AlreadySent,
+                Some(expires),
+                Some(days_left),
+            ));
         };
         let expired = days_left < 0;
         let to_alternate = expired || days_left <= self.opts.alternate_within_days;
@@ -215,11 +223,16 @@ impl ReminderPass<'_> {
             user.mail.clone().or_else(|| Some(user.upn.clone()))
         };
         let Some(to) = to else {
-            return Ok(skip(&user, SkipReason::NoPasswordDate, Some(expires), Some(days_left))
-                .map_err(|(mut row, r)| {
-                    row.outcome = "no_alternate_email".into();
-                    (row, r)
-                }));
+            return Ok(skip(
+                &user,
+                SkipReason::NoPasswordDate,
+                Some(expires),
+                Some(days_left),
+            )
+            .map_err(|(mut row, r)| {
+                row.outcome = "no_alternate_email".into();
+                (row, r)
+            }));
         };
         Ok(Ok(Due {
             facts: ReminderFacts {
@@ -289,7 +302,10 @@ impl ReminderPass<'_> {
             .await;
         summary.sent += sent.load(Ordering::Relaxed);
         summary.failed += failed.load(Ordering::Relaxed);
-        results.into_iter().collect::<Result<Vec<()>, _>>().map(|_| ())
+        results
+            .into_iter()
+            .collect::<Result<Vec<()>, _>>()
+            .map(|_| ())
     }
 
     /// Record, send (with retries), mark. True when sent.
@@ -298,7 +314,9 @@ impl ReminderPass<'_> {
         let t = d.facts.threshold;
         // A row already there and not 'sent' was in flight when an earlier pass stopped:
         // send it again (at most one duplicate per in-flight message).
-        self.store.ledger_record(&d.user.id, d.cycle, t, now).await?;
+        self.store
+            .ledger_record(&d.user.id, d.cycle, t, now)
+            .await?;
         let message = match self.composer.compose(&d.facts) {
             Ok(m) => m,
             Err(e) => {
@@ -352,7 +370,9 @@ impl RateLimiter {
     }
 
     async fn wait(&self) {
-        let Some(interval) = self.interval else { return };
+        let Some(interval) = self.interval else {
+            return;
+        };
         let slot = {
             let mut next = self.next.lock().await;
             let now = tokio::time::Instant::now();

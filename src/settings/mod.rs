@@ -23,7 +23,43 @@ pub struct Settings {
     pub sms: SmsSettings,
     pub branding: BrandingSettings,
     pub policy: crate::policy::PolicySettings,
+    pub reminders: ReminderSettings,
     pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReminderSettings {
+    /// Run passes on `schedule` inside `rekey serve`.
+    pub enabled: bool,
+    /// Cron expression (5 fields), e.g. `0 8 * * MON-FRI`.
+    pub schedule: String,
+    /// IANA time zone for the schedule and for counting days, e.g. `Europe/Berlin`.
+    pub time_zone: String,
+    /// Days before expiry at which a reminder is sent.
+    pub thresholds: Vec<u32>,
+    /// In the last N days (and once expired) remind the alternate email instead.
+    pub alternate_within_days: i64,
+    /// Messages per minute (Exchange allows about 30 per mailbox); 0 = no limit.
+    pub rate_per_minute: u32,
+    pub concurrency: usize,
+    /// Language when the user's preferredLanguage has no template.
+    pub default_language: String,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            schedule: "0 8 * * MON-FRI".into(),
+            time_zone: "UTC".into(),
+            thresholds: vec![14, 7, 3, 1],
+            alternate_within_days: 0,
+            rate_per_minute: 30,
+            concurrency: 4,
+            default_language: "en".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

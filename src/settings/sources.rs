@@ -49,7 +49,16 @@ pub enum LoadError {
 }
 
 const SECTIONS: &[&str] = &[
-    "server", "tenant", "database", "security", "email", "sms", "branding", "policy", "log",
+    "server",
+    "tenant",
+    "database",
+    "security",
+    "email",
+    "sms",
+    "branding",
+    "policy",
+    "reminders",
+    "log",
 ];
 
 /// Loads the configuration: defaults, then `path` (if any), then `REKEY_*` variables from
@@ -108,6 +117,7 @@ pub fn load_from_str(
         sms: section(&root, "sms", &from_env, &mut problems),
         branding: section(&root, "branding", &from_env, &mut problems),
         policy: section(&root, "policy", &from_env, &mut problems),
+        reminders: section(&root, "reminders", &from_env, &mut problems),
         log: section(&root, "log", &from_env, &mut problems),
     };
     read_secret_files(&mut s, &mut problems);

@@ -151,6 +151,27 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         SmsProvider::None | SmsProvider::Catcher => {}
     }
 
+    let r = &s.reminders;
+    need(
+        r.time_zone.parse::<chrono_tz::Tz>().is_ok(),
+        "reminders.time_zone",
+        "is not an IANA time zone such as `Europe/Berlin` or `UTC`",
+    );
+    need(
+        r.schedule.parse::<croner::Cron>().is_ok(),
+        "reminders.schedule",
+        "is not a cron expression such as `0 8 * * MON-FRI`",
+    );
+    need(
+        !r.thresholds.is_empty() && r.thresholds.iter().all(|t| (1..=90).contains(t)),
+        "reminders.thresholds",
+        "must list days between 1 and 90, e.g. [14, 7, 3, 1]",
+    );
+    need(
+        (1..=64).contains(&r.concurrency),
+        "reminders.concurrency",
+        "must be between 1 and 64",
+    );
     for (key, problem) in s.policy.validate() {
         p.push(ConfigProblem::new(key, problem));
     }

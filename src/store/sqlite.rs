@@ -305,13 +305,19 @@ impl Store for SqliteStore {
         rows.iter().map(audit_from).collect()
     }
 
-    async fn ledger_get(&self, user_id: &str, cycle: i64) -> Result<Vec<(u32, String)>, StoreError> {
-        let rows = sqlx::query("SELECT threshold, status FROM reminder_ledger WHERE user_id = $1 AND cycle = $2")
-            .bind(user_id)
-            .bind(cycle)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(query_err)?;
+    async fn ledger_get(
+        &self,
+        user_id: &str,
+        cycle: i64,
+    ) -> Result<Vec<(u32, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT threshold, status FROM reminder_ledger WHERE user_id = $1 AND cycle = $2",
+        )
+        .bind(user_id)
+        .bind(cycle)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(query_err)?;
         rows.iter()
             .map(|r| {
                 let t: i64 = r.try_get("threshold").map_err(query_err)?;

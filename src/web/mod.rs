@@ -8,6 +8,7 @@ pub mod guide;
 pub mod health;
 pub mod messages;
 pub mod pages;
+pub mod reminder_mail;
 pub mod render;
 pub mod reset;
 pub mod session;

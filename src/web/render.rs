@@ -46,6 +46,10 @@ impl Templates {
         })
     }
 
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.tera.get_template_names().map(str::to_string).collect()
     }

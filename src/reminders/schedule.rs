@@ -1,0 +1,72 @@
+//! Runs reminder passes on a cron schedule in a time zone, inside `rekey serve`. The
+//! store lease makes sure only one instance sends.
+
+use std::{str::FromStr, sync::Arc, time::Duration};
+
+use chrono_tz::Tz;
+use tokio_util::sync::CancellationToken;
+
+use super::pass::{PassOptions, ReminderComposer, ReminderPass};
+use crate::{
+    clock::Clock,
+    ports::{Directory, Notifier, Store},
+};
+
+pub struct Scheduler {
+    pub cron: croner::Cron,
+    pub time_zone: Tz,
+    pub directory: Arc<dyn Directory>,
+    pub store: Arc<dyn Store>,
+    pub notifier: Arc<dyn Notifier>,
+    pub composer: Arc<dyn ReminderComposer>,
+    pub clock: Arc<dyn Clock>,
+    /// Options for each pass; `now` is filled in when it runs.
+    pub options: PassOptions,
+}
+
+impl Scheduler {
+    pub fn parse(expr: &str) -> Option<croner::Cron> {
+        croner::Cron::from_str(expr).ok()
+    }
+
+    /// Runs until `cancel`; a pass in progress stops at a safe point and releases its lease.
+    pub async fn run(self, cancel: CancellationToken) {
+        loop {
+            let now = self.clock.now().with_timezone(&self.time_zone);
+            let Ok(next) = self.cron.find_next_occurrence(&now, false) else {
+                tracing::error!("the reminder schedule has no next occurrence; scheduler stopped");
+                return;
+            };
+            let wait = (next.with_timezone(&chrono::Utc) - self.clock.now())
+                .to_std()
+                .unwrap_or(Duration::ZERO);
+            tracing::info!(next = %next, "next reminder pass");
+            tokio::select! {
+                () = cancel.cancelled() => return,
+                () = tokio::time::sleep(wait) => {}
+            }
+            let mut opts = self.options.clone();
+            opts.now = self.clock.now();
+            let pass = ReminderPass {
+                directory: &*self.directory,
+                store: &*self.store,
+                notifier: &*self.notifier,
+                composer: &*self.composer,
+                clock: &*self.clock,
+                opts,
+                on_row: &|_| {},
+                cancel: cancel.clone(),
+            };
+            match pass.run().await {
+                Ok(s) if s.lease_busy => tracing::info!("another instance runs this pass"),
+                Ok(s) => tracing::info!(
+                    scanned = s.scanned,
+                    sent = s.sent,
+                    failed = s.failed,
+                    "reminder pass finished"
+                ),
+                Err(e) => tracing::error!(error = %e, "reminder pass failed"),
+            }
+        }
+    }
+}
