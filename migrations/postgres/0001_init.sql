@@ -14,7 +14,7 @@ CREATE TABLE codes (
     hash        BYTEA    NOT NULL,
     expires_at  BIGINT NOT NULL,
     attempts    BIGINT NOT NULL DEFAULT 0,
-    consumed    BIGINT NOT NULL DEFAULT 0,
+    consumed    BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (flow_id, method)
 );
 
