@@ -146,9 +146,9 @@ pub async fn run(
                 .write_all(csv_row(r).as_bytes());
         }
         let n = seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if tty && n % 500 == 0 {
+        if tty && n.is_multiple_of(500) {
             eprint!("\r  scanned {n} users…");
-        } else if !tty && n % 10_000 == 0 {
+        } else if !tty && n.is_multiple_of(10_000) {
             eprintln!("scanned {n} users");
         }
     };
