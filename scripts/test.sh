@@ -21,5 +21,11 @@ if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 fi
 
+# A real PostgreSQL server on loopback for the second Store backend.
+log "starting PostgreSQL"
+read -r pg_dir pg_url < <(./scripts/pg.sh)
+trap './scripts/pg.sh stop "$pg_dir"' EXIT
+export REKEY_TEST_PG_URL="$pg_url"
+
 log "cargo test"
 cargo test --all-targets --locked "$@"
