@@ -30,8 +30,14 @@ async fn contract(store: Arc<dyn Store>) {
     flow.version = 2;
     flow.data = "{\"a\":1}".into();
     assert!(store.flow_update(&flow).await.unwrap());
-    assert!(!store.flow_update(&flow).await.unwrap(), "a stale version loses");
-    assert_eq!(store.flow_get(&flow.id).await.unwrap().unwrap().data, "{\"a\":1}");
+    assert!(
+        !store.flow_update(&flow).await.unwrap(),
+        "a stale version loses"
+    );
+    assert_eq!(
+        store.flow_get(&flow.id).await.unwrap().unwrap().data,
+        "{\"a\":1}"
+    );
 
     // Codes: attempts, single use, replacement.
     let code = CodeRow {
@@ -46,7 +52,10 @@ async fn contract(store: Arc<dyn Store>) {
     assert_eq!(store.code_fail(&flow.id, "email:0").await.unwrap(), 1);
     assert_eq!(store.code_fail(&flow.id, "email:0").await.unwrap(), 2);
     assert!(store.code_consume(&flow.id, "email:0").await.unwrap());
-    assert!(!store.code_consume(&flow.id, "email:0").await.unwrap(), "single use");
+    assert!(
+        !store.code_consume(&flow.id, "email:0").await.unwrap(),
+        "single use"
+    );
     let got = store.code_get(&flow.id, "email:0").await.unwrap().unwrap();
     assert!(got.consumed);
     assert_eq!(got.attempts, 2);
@@ -59,7 +68,11 @@ async fn contract(store: Arc<dyn Store>) {
     let key = format!("addr:{tag}");
     assert_eq!(store.counter_hit(&key, 60).await.unwrap(), 1);
     assert_eq!(store.counter_hit(&key, 60).await.unwrap(), 2);
-    assert_eq!(store.counter_hit(&key, 120).await.unwrap(), 1, "a new window");
+    assert_eq!(
+        store.counter_hit(&key, 120).await.unwrap(),
+        1,
+        "a new window"
+    );
     assert_eq!(store.counter_get(&key, 60).await.unwrap(), 2);
     assert_eq!(store.lock_get(&key).await.unwrap(), None);
     store.lock_set(&key, now).await.unwrap();
@@ -78,7 +91,7 @@ async fn contract(store: Arc<dyn Store>) {
         detail: Some("{\"x\":1}".into()),
     };
     store.audit_append(&event).await.unwrap();
-    let events = store.audit_since(now, 10_000).await.unwrap();
+    let events = store.audit_after(now, "", 10_000).await.unwrap();
     assert!(events.contains(&event));
 
     // Password history keeps the newest N.
@@ -92,20 +105,59 @@ async fn contract(store: Arc<dyn Store>) {
     assert!(store.ledger_record(&user, 42, 7, now).await.unwrap());
     assert!(!store.ledger_record(&user, 42, 7, now).await.unwrap());
     store.ledger_mark(&user, 42, 7, "sent", now).await.unwrap();
-    assert_eq!(store.ledger_get(&user, 42).await.unwrap(), vec![(7, "sent".to_string())]);
-    assert!(store.ledger_get(&user, 43).await.unwrap().is_empty(), "a new cycle");
+    assert_eq!(
+        store.ledger_get(&user, 42).await.unwrap(),
+        vec![(7, "sent".to_string())]
+    );
+    assert!(
+        store.ledger_get(&user, 43).await.unwrap().is_empty(),
+        "a new cycle"
+    );
 
     // Leases: one holder at a time until expiry.
     let lease = format!("lease-{tag}");
-    assert!(store.lease_acquire(&lease, "a", now + Duration::minutes(5), now).await.unwrap());
-    assert!(store.lease_acquire(&lease, "a", now + Duration::minutes(6), now).await.unwrap(), "renew");
-    assert!(!store.lease_acquire(&lease, "b", now + Duration::minutes(5), now).await.unwrap());
+    assert!(
+        store
+            .lease_acquire(&lease, "a", now + Duration::minutes(5), now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .lease_acquire(&lease, "a", now + Duration::minutes(6), now)
+            .await
+            .unwrap(),
+        "renew"
+    );
+    assert!(
+        !store
+            .lease_acquire(&lease, "b", now + Duration::minutes(5), now)
+            .await
+            .unwrap()
+    );
     let later = now + Duration::minutes(7);
-    assert!(store.lease_acquire(&lease, "b", later + Duration::minutes(5), later).await.unwrap(), "expired lease taken over");
+    assert!(
+        store
+            .lease_acquire(&lease, "b", later + Duration::minutes(5), later)
+            .await
+            .unwrap(),
+        "expired lease taken over"
+    );
     store.lease_release(&lease, "a").await.unwrap();
-    assert!(!store.lease_acquire(&lease, "a", later, later).await.unwrap(), "only the holder releases");
+    assert!(
+        !store
+            .lease_acquire(&lease, "a", later, later)
+            .await
+            .unwrap(),
+        "only the holder releases"
+    );
     store.lease_release(&lease, "b").await.unwrap();
-    assert!(store.lease_acquire(&lease, "a", later, later).await.unwrap());
+    assert!(
+        store
+            .lease_acquire(&lease, "a", later, later)
+            .await
+            .unwrap()
+    );
 
     // Pruning removes expired flows and their codes.
     assert!(store.flows_prune(now + Duration::hours(1)).await.unwrap() >= 1);
@@ -126,8 +178,13 @@ async fn sqlite_honours_the_store_contract() {
 #[tokio::test]
 async fn postgres_honours_the_store_contract() {
     let Ok(url) = std::env::var("REKEY_TEST_PG_URL") else {
-        assert!(std::env::var("CI").is_err(), "CI must provide REKEY_TEST_PG_URL");
-        eprintln!("REKEY_TEST_PG_URL not set: PostgreSQL contract skipped (scripts/test.sh sets it)");
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must provide REKEY_TEST_PG_URL"
+        );
+        eprintln!(
+            "REKEY_TEST_PG_URL not set: PostgreSQL contract skipped (scripts/test.sh sets it)"
+        );
         return;
     };
     contract(rekey::store::connect(&url, 4).await.unwrap()).await;

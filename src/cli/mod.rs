@@ -3,6 +3,7 @@
 mod check;
 // INTEGRATION: demo and sim arrive with src/sim.
 // mod demo;
+mod audit;
 pub mod reminders;
 mod serve;
 // mod sim;
@@ -47,6 +48,9 @@ pub enum Command {
     /// Password expiry reminders.
     #[command(subcommand)]
     Reminders(reminders::RemindersCommand),
+    /// The audit trail.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
     /// Directory reports.
     #[command(subcommand)]
     Users(UsersCommand),
@@ -75,6 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve::run(cli.config.as_deref()).await,
             Command::Check(args) => check::run(cli.config.as_deref(), args).await,
             Command::Reminders(cmd) => reminders::run(cli.config.as_deref(), cmd).await,
+            Command::Audit(cmd) => audit::run(cli.config.as_deref(), cmd).await,
             Command::Users(UsersCommand::Expiring(args)) => {
                 reminders::expiring(cli.config.as_deref(), args).await
             }

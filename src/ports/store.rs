@@ -89,9 +89,12 @@ pub trait Store: Send + Sync {
     async fn lock_get(&self, key: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 
     async fn audit_append(&self, event: &AuditEvent) -> Result<(), StoreError>;
-    async fn audit_since(
+    /// Events ordered by (time, id) strictly after (`at`, `after_id`); an empty `after_id`
+    /// includes every event at `at`. Keyset paging, so an export never skips or repeats.
+    async fn audit_after(
         &self,
-        since: DateTime<Utc>,
+        at: DateTime<Utc>,
+        after_id: &str,
         limit: u32,
     ) -> Result<Vec<AuditEvent>, StoreError>;
 

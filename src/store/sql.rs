@@ -236,16 +236,18 @@ macro_rules! sql_store {
                 .map_err(query_err)
             }
 
-            async fn audit_since(
+            async fn audit_after(
                 &self,
-                since: DateTime<Utc>,
+                at: DateTime<Utc>,
+                after_id: &str,
                 limit: u32,
             ) -> Result<Vec<AuditEvent>, StoreError> {
                 let rows = sqlx::query(
                     "SELECT id, at, correlation_id, account, action, outcome, client_addr, user_agent, detail
-                     FROM audit WHERE at >= $1 ORDER BY at, id LIMIT $2",
+                     FROM audit WHERE at > $1 OR (at = $1 AND id > $2) ORDER BY at, id LIMIT $3",
                 )
-                .bind(ts(since))
+                .bind(ts(at))
+                .bind(after_id)
                 .bind(i64::from(limit))
                 .fetch_all(&self.pool)
                 .await
