@@ -62,27 +62,51 @@ pub async fn assemble(
 ) -> Result<Services, AssembleError> {
     use crate::{
         directory::{GraphConfig, GraphDirectory},
+        ports::Notifier,
+    };
+    let graph = GraphDirectory::new(
+        GraphConfig::from_settings(&settings.tenant)?,
+        clock.clone(),
+        rng.clone(),
+    )?;
+    let mail_via_graph = settings
+        .email
+        .graph_sender
+        .clone()
+        .map(|s| Arc::new(graph.mailer(s)) as Arc<dyn Notifier>);
+    assemble_with(
+        settings,
+        Arc::new(graph),
+        mail_via_graph,
+        clock,
+        rng,
+        catcher,
+    )
+    .await
+}
+
+/// As [`assemble`], with a given directory (tests use an in-memory one).
+pub async fn assemble_with(
+    settings: Settings,
+    directory: Arc<dyn Directory>,
+    mail_via_graph: Option<Arc<dyn crate::ports::Notifier>>,
+    clock: Arc<dyn Clock>,
+    rng: Arc<dyn Random>,
+    catcher: Option<Catcher>,
+) -> Result<Services, AssembleError> {
+    use crate::{
         notify::{ChannelRouter, SmsHttp, SmtpNotifier},
         ports::Notifier,
         settings::{EmailTransport, SmsProvider, validate::decode_key},
     };
     let store =
         crate::store::connect(&settings.database.url, settings.database.max_connections).await?;
-    let graph = GraphDirectory::new(
-        GraphConfig::from_settings(&settings.tenant)?,
-        clock.clone(),
-        rng.clone(),
-    )?;
     let catcher_n = || catcher.clone().map(|c| Arc::new(c) as Arc<dyn Notifier>);
     let email: Option<Arc<dyn Notifier>> = match settings.email.transport {
         EmailTransport::Smtp => Some(Arc::new(
             SmtpNotifier::new(&settings.email).map_err(AssembleError::Config)?,
         )),
-        EmailTransport::Graph => settings
-            .email
-            .graph_sender
-            .clone()
-            .map(|s| Arc::new(graph.mailer(s)) as Arc<dyn Notifier>),
+        EmailTransport::Graph => mail_via_graph,
         EmailTransport::Catcher => catcher_n(),
         EmailTransport::None => None,
     };
@@ -111,7 +135,6 @@ pub async fn assemble(
     let policy = Arc::new(
         PasswordPolicy::new(&settings.policy).map_err(|e| AssembleError::Config(e.to_string()))?,
     );
-    let directory: Arc<dyn Directory> = Arc::new(graph);
     let sec = &settings.security;
     let reset = ResetService {
         evaluations: Arc::new(tokio::sync::Semaphore::new(

@@ -1,0 +1,72 @@
+//! Entra ID's allowed characters: A–Z, a–z, 0–9, the space and the symbols below.
+
+use super::verdict::{Rule, Verdict};
+
+/// Entra's allowed symbols (the space is allowed too).
+pub const ENTRA_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
+
+/// How many distinct offending characters a message names.
+const NAMED: usize = 4;
+
+/// Whether Entra ID accepts this character in a password.
+pub fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == ' ' || ENTRA_SYMBOLS.contains(c)
+}
+
+pub(crate) fn check(candidate: &str, v: &mut Verdict) {
+    let mut offending: Vec<char> = Vec::new();
+    let mut more = false;
+    for c in candidate.chars().filter(|&c| !allowed(c)) {
+        if offending.contains(&c) {
+            continue;
+        }
+        if offending.len() == NAMED {
+            more = true;
+            break;
+        }
+        offending.push(c);
+    }
+    if offending.is_empty() {
+        return;
+    }
+    let mut named: Vec<String> = offending.iter().map(|&c| show(c)).collect();
+    if more {
+        named.push("others".into());
+    }
+    v.reject(
+        Rule::Charset,
+        "policy-charset",
+        format!(
+            "Remove {}: only letters A-Z, digits, spaces and the symbols {ENTRA_SYMBOLS} can be used.",
+            join_and(&named)
+        ),
+    );
+}
+
+/// A character as a user can recognise it: invisible ones by name or code point.
+pub(crate) fn show(c: char) -> String {
+    match c {
+        ' ' => "space".into(),
+        '\t' => "tab".into(),
+        '\n' | '\r' => "line break".into(),
+        '\u{a0}' => "non-breaking space".into(),
+        c if c.is_control() || c.is_whitespace() || is_invisible(c) => {
+            format!("U+{:04X}", u32::from(c))
+        }
+        c => format!("\"{c}\""),
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(u32::from(c),
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE007F)
+        || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,85 @@
+//! The result of evaluating a candidate password: every failed rule, hints and the meter data.
+
+use serde::Serialize;
+
+/// A rule of the password policy. Breached and History are checked by the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    Length,
+    Charset,
+    Classes,
+    Strength,
+    Banned,
+    Breached,
+    History,
+}
+
+/// One failed rule. `message_id` is stable (for Fluent); `message` is plain English.
+#[derive(Clone, Debug, Serialize)]
+pub struct Failure {
+    pub rule: Rule,
+    pub message_id: &'static str,
+    pub message: String,
+}
+
+/// Advice that does not by itself reject the password.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hint {
+    pub message_id: &'static str,
+    pub message: String,
+}
+
+/// The verdict on one candidate. `accepted` is true exactly when `failed` is empty.
+#[derive(Clone, Debug, Serialize)]
+pub struct Verdict {
+    pub accepted: bool,
+    /// zxcvbn score 0..=4; a proven lower bound when `evaluated_prefix` is set.
+    pub score: u8,
+    pub failed: Vec<Failure>,
+    pub suggestions: Vec<Hint>,
+    /// Time to guess at 10^4 guesses per second (slow hashing), as zxcvbn displays it.
+    pub crack_time: String,
+    /// The strength rule was decided on bounded parts of the password rather than one
+    /// zxcvbn call on its first 100 characters (see `strength`).
+    #[serde(skip)]
+    pub evaluated_prefix: bool,
+}
+
+impl Verdict {
+    /// Records a failed rule; used by the caller for `Breached` and `History`.
+    pub fn reject(&mut self, rule: Rule, message_id: &'static str, message: String) {
+        self.accepted = false;
+        self.failed.push(Failure {
+            rule,
+            message_id,
+            message,
+        });
+    }
+
+    /// Adds a hint unless one with the same id is already there.
+    pub fn hint(&mut self, message_id: &'static str, message: String) {
+        if !self.suggestions.iter().any(|h| h.message_id == message_id) {
+            self.suggestions.push(Hint {
+                message_id,
+                message,
+            });
+        }
+    }
+
+    /// Whether a rule failed.
+    pub fn failed_rule(&self, rule: Rule) -> bool {
+        self.failed.iter().any(|f| f.rule == rule)
+    }
+}
+
+/// Message for the caller's breached-password check.
+pub const BREACHED_ID: &str = "policy-breached";
+/// English text for [`BREACHED_ID`] (wording follows Entra's own message).
+pub const BREACHED_TEXT: &str =
+    "We've seen that password too many times before in data breaches. Choose something harder to guess.";
+/// Message for the caller's history check.
+pub const HISTORY_ID: &str = "policy-history";
+/// English text for [`HISTORY_ID`].
+pub const HISTORY_TEXT: &str =
+    "You used this password recently. Choose one you have not used before.";
