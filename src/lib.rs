@@ -3,6 +3,7 @@
 //! Layers, outermost first: `web` and `cli` → `flow` → `ports` → adapters
 //! (`directory`, `store`, `notify`). Pure layers never import HTTP, SQL or templates.
 
+pub mod admin;
 pub mod app;
 pub mod cli;
 pub mod clock;

@@ -48,12 +48,21 @@ pub enum Command {
     /// Password expiry reminders.
     #[command(subcommand)]
     Reminders(reminders::RemindersCommand),
+    /// Admin helpers.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// The audit trail.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
     /// Directory reports.
     #[command(subcommand)]
     Users(UsersCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Read a token from standard input and print the argon2 hash for admin.token_hash.
+    HashToken,
 }
 
 #[derive(Subcommand, Debug)]
@@ -79,6 +88,13 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve::run(cli.config.as_deref()).await,
             Command::Check(args) => check::run(cli.config.as_deref(), args).await,
             Command::Reminders(cmd) => reminders::run(cli.config.as_deref(), cmd).await,
+            Command::Admin(AdminCommand::HashToken) => {
+                let mut token = String::new();
+                std::io::stdin().read_line(&mut token)?;
+                let hash = crate::admin::hash_token(token.trim()).map_err(anyhow::Error::msg)?;
+                println!("{hash}");
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Audit(cmd) => audit::run(cli.config.as_deref(), cmd).await,
             Command::Users(UsersCommand::Expiring(args)) => {
                 reminders::expiring(cli.config.as_deref(), args).await

@@ -17,6 +17,7 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     telemetry::init(&settings.log);
+    let _ = telemetry::prometheus();
     let listen = settings.server.listen;
     let services = app::assemble(settings, Arc::new(SystemClock), Arc::new(OsRandom), None)
         .await
@@ -40,12 +41,37 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let admin = match services.settings.admin.listen {
+        Some(addr) => {
+            let l = TcpListener::bind(addr)
+                .with_context(|| format!("admin.listen: cannot listen on {addr}"))?;
+            tracing::info!(%addr, "admin listener (metrics, dashboard)");
+            let server = crate::admin::build(
+                crate::admin::AdminState {
+                    store: services.store.clone(),
+                    settings: services.settings.admin.clone(),
+                    clock: services.clock.clone(),
+                    metrics: crate::telemetry::prometheus(),
+                },
+                l,
+            )?;
+            Some(server)
+        }
+        None => None,
+    };
+    let admin_handle = admin.as_ref().map(actix_web::dev::Server::handle);
+    if let Some(a) = admin {
+        tokio::spawn(a);
+    }
     let listener =
         TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(%listen, "Rekey is serving");
     // actix stops on SIGINT/SIGTERM and lets in-flight requests finish.
     web::build(services, listener)?.await?;
     cancel.cancel();
+    if let Some(h) = admin_handle {
+        h.stop(true).await;
+    }
     if let Some(task) = scheduler {
         let _ = task.await;
     }

@@ -18,6 +18,7 @@ use crate::{
         Directory, DirectoryError, DirectoryErrorKind as DK, Store, StoreError,
         store::{AuditEvent, CodeRow, FlowRow},
     },
+    telemetry::names as m,
 };
 
 /// Limits and lifetimes, from `[security]` and `[tenant]`.
@@ -301,6 +302,7 @@ impl ResetService {
             version: 0,
         };
         self.save(&mut flow).await?;
+        metrics::counter!(m::RESETS_STARTED).increment(1);
         self.audit(
             ctx,
             Some(&account),
@@ -365,6 +367,11 @@ impl ResetService {
                 .map_or(flow.account.clone(), |u| u.upn.clone()),
             ttl_minutes: self.cfg.code_ttl.num_minutes(),
         });
+        metrics::counter!(m::CODES_SENT, "channel" => match method.kind {
+            MethodKind::Email => "email",
+            MethodKind::Sms => "sms",
+        })
+        .increment(1);
         self.audit(
             ctx,
             Some(&flow.account),
@@ -467,6 +474,7 @@ impl ResetService {
             {
                 return e.into();
             }
+            metrics::counter!(m::LOCKOUTS).increment(1);
             self.audit(ctx, Some(&flow.account), "account.locked", "locked", None)
                 .await;
             return FlowError::Locked { until };
@@ -651,6 +659,13 @@ impl ResetService {
         let verdict = self.evaluate(&flow, &password).await;
         if !verdict.accepted {
             let rules: Vec<Rule> = verdict.failed.iter().map(|f| f.rule).collect();
+            for f in &verdict.failed {
+                let rule = serde_json::to_value(f.rule)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                metrics::counter!(m::POLICY_REJECTIONS, "rule" => rule).increment(1);
+            }
             self.audit(
                 ctx,
                 Some(&flow.account),
@@ -677,6 +692,7 @@ impl ResetService {
                 if revoke_sessions && let Err(e) = self.directory.revoke_sessions(&user.id).await {
                     tracing::warn!(error = %e, "sessions not revoked");
                 }
+                metrics::counter!(m::RESETS_COMPLETED).increment(1);
                 self.audit(ctx, Some(&flow.account), "password.set", "success", None)
                     .await;
                 let mut to: Vec<String> = user.mail.iter().cloned().collect();
@@ -717,6 +733,15 @@ impl ResetService {
         let detail = serde_json::json!({
             "kind": e.kind, "request_id": e.ids.request_id, "client_request_id": e.ids.client_request_id
         });
+        let failure = reason.map_or(
+            if e.kind == DK::PasswordRejected {
+                "rejected_by_entra"
+            } else {
+                "directory_unavailable"
+            },
+            HelpdeskReason::as_str,
+        );
+        metrics::counter!(m::RESETS_FAILED, "reason" => failure).increment(1);
         if let Some(reason) = reason {
             flow.setting_refused(reason);
             self.save(flow).await?;

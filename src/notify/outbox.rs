@@ -56,6 +56,8 @@ async fn deliver(notifier: &dyn Notifier, msg: &Message) {
             }
             Err(e) => {
                 tracing::error!(channel = msg.channel(), attempt, error = %e, "message not delivered");
+                metrics::counter!(crate::telemetry::names::MESSAGES_FAILED, "channel" => msg.channel())
+                    .increment(1);
                 return;
             }
         }

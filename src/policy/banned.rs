@@ -119,6 +119,14 @@ pub fn normalise(s: &str) -> Vec<char> {
         .collect()
 }
 
+/// Accent folding and lower case only (no substitutions): `José` → `jose`.
+pub fn normalise_letters(s: &str) -> String {
+    s.nfkd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 impl BannedList {
     /// Builds the index from the built-in list and normalised custom terms.
     pub fn new<'a>(custom: impl IntoIterator<Item = &'a str>) -> Self {

@@ -52,6 +52,15 @@ pub struct AuditEvent {
     pub detail: Option<String>,
 }
 
+/// One day of the helpdesk-deflection dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct DayCount {
+    /// Days since 1970-01-01 (UTC).
+    pub day: i64,
+    pub resets: u64,
+    pub reminders: u64,
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("the database is unavailable: {0}")]
@@ -128,6 +137,9 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
     async fn lease_release(&self, name: &str, holder: &str) -> Result<(), StoreError>;
+
+    /// Completed resets and sent reminders per UTC day (days since the epoch) from `since`.
+    async fn daily_counts(&self, since: DateTime<Utc>) -> Result<Vec<DayCount>, StoreError>;
 
     /// argon2id hashes of passwords set through Rekey, newest first.
     async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError>;

@@ -286,6 +286,14 @@ impl ReminderPass<'_> {
                             }
                         }
                     };
+                    if !self.opts.dry_run {
+                        metrics::counter!(
+                            crate::telemetry::names::REMINDERS,
+                            "threshold" => d.facts.threshold.to_string(),
+                            "outcome" => outcome.clone()
+                        )
+                        .increment(1);
+                    }
                     (self.on_row)(&ReportRow {
                         upn: d.user.upn.clone(),
                         to: d.facts.to.clone(),

@@ -24,7 +24,32 @@ pub struct Settings {
     pub branding: BrandingSettings,
     pub policy: crate::policy::PolicySettings,
     pub reminders: ReminderSettings,
+    pub admin: AdminSettings,
     pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdminSettings {
+    /// The admin listener (metrics, dashboard); loopback by default. Empty: off.
+    pub listen: Option<SocketAddr>,
+    /// argon2id hash (PHC string) of the bearer token the admin listener requires.
+    /// Make one with `rekey admin hash-token`. Unset: no token (keep it on loopback).
+    pub token_hash: Option<String>,
+    /// What one helpdesk password ticket costs, for the dashboard.
+    pub cost_per_ticket: f64,
+    pub currency: String,
+}
+
+impl Default for AdminSettings {
+    fn default() -> Self {
+        Self {
+            listen: Some(SocketAddr::from(([127, 0, 0, 1], 9090))),
+            token_hash: None,
+            cost_per_ticket: 25.0,
+            currency: "EUR".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

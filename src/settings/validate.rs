@@ -172,6 +172,18 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         "reminders.concurrency",
         "must be between 1 and 64",
     );
+    if let Some(h) = &s.admin.token_hash {
+        need(
+            argon2::password_hash::phc::PasswordHash::new(h).is_ok(),
+            "admin.token_hash",
+            "is not an argon2 PHC string (make one with `rekey admin hash-token`)",
+        );
+    }
+    need(
+        s.admin.cost_per_ticket >= 0.0 && s.admin.cost_per_ticket.is_finite(),
+        "admin.cost_per_ticket",
+        "must be a positive number",
+    );
     for (key, problem) in s.policy.validate() {
         p.push(ConfigProblem::new(key, problem));
     }

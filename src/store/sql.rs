@@ -352,6 +352,39 @@ macro_rules! sql_store {
                     .map_err(query_err)
             }
 
+            async fn daily_counts(&self, since: DateTime<Utc>) -> Result<Vec<DayCount>, StoreError> {
+                let resets = sqlx::query(
+                    "SELECT at / 86400 AS day, COUNT(*) AS n FROM audit
+                     WHERE action = 'password.set' AND outcome = 'success' AND at >= $1 GROUP BY at / 86400",
+                )
+                .bind(ts(since))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err)?;
+                let reminders = sqlx::query(
+                    "SELECT sent_at / 86400 AS day, COUNT(*) AS n FROM reminder_ledger
+                     WHERE status = 'sent' AND sent_at >= $1 GROUP BY sent_at / 86400",
+                )
+                .bind(ts(since))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err)?;
+                let mut days = std::collections::BTreeMap::<i64, DayCount>::new();
+                for (rows, is_reset) in [(resets, true), (reminders, false)] {
+                    for r in rows {
+                        let day: i64 = r.try_get("day").map_err(query_err)?;
+                        let n: i64 = r.try_get("n").map_err(query_err)?;
+                        let e = days.entry(day).or_insert(DayCount { day, ..Default::default() });
+                        if is_reset {
+                            e.resets = u64::try_from(n).unwrap_or(0);
+                        } else {
+                            e.reminders = u64::try_from(n).unwrap_or(0);
+                        }
+                    }
+                }
+                Ok(days.into_values().collect())
+            }
+
             async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
                 sqlx::query_scalar("SELECT hash FROM password_history WHERE user_id = $1 ORDER BY seq DESC")
                     .bind(user_id)

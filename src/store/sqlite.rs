@@ -12,7 +12,7 @@ use sqlx::{
 use super::{from_ts, query_err, ts};
 use crate::ports::{
     StoreError,
-    store::{AuditEvent, CodeRow, FlowRow},
+    store::{AuditEvent, CodeRow, DayCount, FlowRow},
 };
 
 /// The embedded default: one SQLite file, created and migrated on first start.

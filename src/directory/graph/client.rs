@@ -140,25 +140,36 @@ impl GraphHttp {
                 req = req.json(b);
             }
             self.stats.requests.fetch_add(1, Ordering::Relaxed);
-            let (mut err, retry_after) =
-                match self.attempt(req, op, idempotent, &client_request_id).await {
-                    Attempt::Done(reply) => return Ok(reply),
-                    Attempt::Fail(err) => return Err(err),
-                    Attempt::Unauthorized(err) => {
-                        if refreshed {
-                            return Err(err);
-                        }
-                        // Token revoked or rotated: one fresh token, then try again.
-                        refreshed = true;
-                        self.stats
-                            .token_refreshes_on_401
-                            .fetch_add(1, Ordering::Relaxed);
-                        self.tokens.invalidate(&token).await;
-                        attempt -= 1;
-                        continue;
+            let sent_at = Instant::now();
+            let outcome = self.attempt(req, op, idempotent, &client_request_id).await;
+            let status = match &outcome {
+                Attempt::Done(r) => r.status.as_u16().to_string(),
+                Attempt::Fail(e) | Attempt::Unauthorized(e) | Attempt::Retry(e, _) => {
+                    format!("{:?}", e.kind).to_lowercase()
+                }
+            };
+            metrics::counter!(crate::telemetry::names::GRAPH_REQUESTS, "op" => op_name, "status" => status)
+                .increment(1);
+            metrics::histogram!(crate::telemetry::names::GRAPH_SECONDS, "op" => op_name)
+                .record(sent_at.elapsed().as_secs_f64());
+            let (mut err, retry_after) = match outcome {
+                Attempt::Done(reply) => return Ok(reply),
+                Attempt::Fail(err) => return Err(err),
+                Attempt::Unauthorized(err) => {
+                    if refreshed {
+                        return Err(err);
                     }
-                    Attempt::Retry(err, wait) => (err, wait),
-                };
+                    // Token revoked or rotated: one fresh token, then try again.
+                    refreshed = true;
+                    self.stats
+                        .token_refreshes_on_401
+                        .fetch_add(1, Ordering::Relaxed);
+                    self.tokens.invalidate(&token).await;
+                    attempt -= 1;
+                    continue;
+                }
+                Attempt::Retry(err, wait) => (err, wait),
+            };
             let wait = retry_after.unwrap_or_else(|| self.backoff(attempt));
             if attempt >= self.policy.max_attempts || started.elapsed() + wait >= deadline {
                 err.retry_after = Some(wait.max(Duration::from_secs(1)));
