@@ -1,1 +1,269 @@
+//! The password policy: one place that evaluates a candidate and returns every failed rule,
+//! with feedback to show. Pure code: no I/O except reading the custom banned-word file once
+//! in [`PasswordPolicy::new`].
+//!
+//! Rules (DESIGN.md "Password policy", POLICY.md): length in characters; Entra's allowed
+//! characters; Entra's 3-of-4 character classes (optional); zxcvbn strength with the user's
+//! names as inputs, at bounded cost ([`strength`]); an emulation of Entra Password
+//! Protection's banned-word check ([`banned`]). The breached-password check (`crate::breached`)
+//! and the history check are made by the caller, which adds them with [`Verdict::reject`].
 
+pub mod banned;
+pub mod charset;
+pub mod classes;
+mod context;
+mod length;
+mod settings;
+pub mod strength;
+mod verdict;
+
+use std::path::{Path, PathBuf};
+
+pub use context::{MAX_INPUT_CHARS, UserContext};
+pub use settings::{
+    BreachedMode, BreachedSettings, CUSTOM_TERM_CHARS, ENTRA_MAX_LENGTH, ENTRA_MIN_LENGTH,
+    MAX_CUSTOM_TERMS, PolicySettings,
+};
+pub use verdict::{
+    BREACHED_ID, BREACHED_TEXT, Failure, HISTORY_ID, HISTORY_TEXT, Hint, Rule, Verdict,
+};
+
+use banned::BannedList;
+use strength::Mode;
+
+/// Why a policy could not be built. Never contains a password.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error("invalid password policy: {}", join_problems(.0))]
+    Invalid(Vec<(String, String)>),
+    #[error("policy.custom_banned_file {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("policy.custom_banned_file {path}, line {line}: {problem}")]
+    CustomTerm {
+        path: PathBuf,
+        line: usize,
+        problem: String,
+    },
+}
+
+fn join_problems(p: &[(String, String)]) -> String {
+    p.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The policy, built once at startup. `Send + Sync`; evaluation is pure.
+#[derive(Debug)]
+pub struct PasswordPolicy {
+    settings: PolicySettings,
+    banned: BannedList,
+}
+
+impl PasswordPolicy {
+    /// Validates the settings, loads the custom banned terms (list and file) and builds the
+    /// banned-word index.
+    pub fn new(settings: &PolicySettings) -> Result<Self, PolicyError> {
+        let problems = settings.validate();
+        if !problems.is_empty() {
+            return Err(PolicyError::Invalid(problems));
+        }
+        let mut custom: Vec<String> = settings
+            .custom_banned
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .collect();
+        if let Some(path) = &settings.custom_banned_file {
+            custom.extend(read_terms(path)?);
+        }
+        custom.sort();
+        custom.dedup();
+        if custom.len() > MAX_CUSTOM_TERMS {
+            return Err(PolicyError::Invalid(vec![(
+                "policy.custom_banned".into(),
+                format!(
+                    "and custom_banned_file have {} terms together; Entra allows at most {MAX_CUSTOM_TERMS}",
+                    custom.len()
+                ),
+            )]));
+        }
+        let banned = BannedList::new(custom.iter().map(String::as_str));
+        Ok(Self {
+            settings: settings.clone(),
+            banned,
+        })
+    }
+
+    pub fn settings(&self) -> &PolicySettings {
+        &self.settings
+    }
+
+    /// Evaluates every rule on `candidate`. Total: any input (any Unicode, any length,
+    /// empty) gets a verdict, with bounded cost. The password is never logged or copied
+    /// into messages (the charset message names the refused characters only).
+    pub fn evaluate(&self, candidate: &str, ctx: &UserContext) -> Verdict {
+        let s = &self.settings;
+        let mut v = Verdict {
+            accepted: true,
+            score: 0,
+            failed: Vec::new(),
+            suggestions: Vec::new(),
+            crack_time: String::new(),
+            evaluated_prefix: false,
+        };
+        length::check(candidate, s.min_length, s.max_length, &mut v);
+        charset::check(candidate, &mut v);
+        if s.require_three_classes {
+            classes::check(candidate, &mut v);
+        }
+
+        let inputs = ctx.strength_inputs();
+        let a = strength::assess(candidate, &inputs, s.min_score);
+        v.score = a.score;
+        v.crack_time = a.crack_time;
+        v.evaluated_prefix = a.mode != Mode::Full;
+        let weak = match a.mode {
+            Mode::Unverified { .. } => s.min_score > 0,
+            Mode::Full | Mode::Proven => a.score < s.min_score,
+        };
+        if weak {
+            strength_failure(&a, s, &mut v);
+        }
+
+        if s.banned_words {
+            let report = self
+                .banned
+                .assess(candidate, &ctx.name_terms(), &ctx.org_terms());
+            banned::report(&report, &mut v);
+        }
+        v.accepted = v.failed.is_empty();
+        v
+    }
+
+    /// The rules in plain words, to show before the user types.
+    pub fn describe(&self) -> Vec<String> {
+        let s = &self.settings;
+        let mut out = vec![
+            format!("Between {} and {} characters.", s.min_length, s.max_length),
+            format!(
+                "Only letters A-Z, digits, spaces and these symbols: {}",
+                charset::ENTRA_SYMBOLS
+                    .chars()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ];
+        if s.require_three_classes {
+            out.push(
+                "At least three of: lowercase letters, uppercase letters, digits, symbols.".into(),
+            );
+        }
+        if s.min_score > 0 {
+            out.push(format!(
+                "Hard to guess: a strength of at least {} out of 4. Several unrelated words \
+                 work well; avoid names, dates, keyboard patterns and repeats.",
+                s.min_score
+            ));
+        }
+        if s.banned_words {
+            out.push(
+                "No common passwords, your name, or your organisation's name, unless \
+                 combined with enough other characters."
+                    .into(),
+            );
+        }
+        if s.breached.mode != BreachedMode::Off {
+            out.push("Not found in known data breaches.".into());
+        }
+        if s.history_depth > 0 {
+            out.push(format!(
+                "Not one of your last {} passwords set here.",
+                s.history_depth
+            ));
+        }
+        out
+    }
+
+    /// Number of banned terms in use (built-in and custom), for `rekey check`.
+    pub fn banned_terms(&self) -> usize {
+        self.banned.len()
+    }
+}
+
+fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdict) {
+    use strength::{suggestion_message, warning_message};
+    match a.mode {
+        Mode::Unverified { weak_start: false } => v.reject(
+            Rule::Strength,
+            "policy-strength-unverified",
+            "This password could not be checked in time. Choose a different one, for example \
+             four or more unrelated words with a digit and a symbol."
+                .into(),
+        ),
+        Mode::Unverified { weak_start: true } => v.reject(
+            Rule::Strength,
+            "policy-strength-weak-start",
+            "The beginning of this password is easy to guess.".into(),
+        ),
+        Mode::Full | Mode::Proven => {
+            match a.feedback.as_ref().and_then(|f| f.warning()) {
+                Some(w) => {
+                    let (id, text) = warning_message(w);
+                    v.reject(Rule::Strength, id, text.into());
+                }
+                None => v.reject(
+                    Rule::Strength,
+                    "policy-strength-weak",
+                    format!(
+                        "This password is too easy to guess (strength {} of 4, at least {} needed).",
+                        a.score, s.min_score
+                    ),
+                ),
+            }
+        }
+    }
+    let mut any = false;
+    for sug in a.feedback.iter().flat_map(|f| f.suggestions()) {
+        if s.require_three_classes && *sug == zxcvbn::feedback::Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters {
+            continue;
+        }
+        let (id, text) = suggestion_message(*sug);
+        v.hint(id, text.into());
+        any = true;
+    }
+    if !any {
+        v.hint(
+            "policy-hint-add-word",
+            "Add another word or two; uncommon words are better.".into(),
+        );
+    }
+}
+
+/// Reads custom banned terms: one per line, blank lines and `#` comments ignored.
+fn read_terms(path: &Path) -> Result<Vec<String>, PolicyError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if let Some(problem) = settings::custom_term_problem(t) {
+            return Err(PolicyError::CustomTerm {
+                path: path.to_path_buf(),
+                line: i + 1,
+                problem,
+            });
+        }
+        out.push(t.to_owned());
+    }
+    Ok(out)
+}
