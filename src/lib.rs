@@ -16,6 +16,8 @@ pub mod policy;
 pub mod ports;
 pub mod reminders;
 pub mod settings;
+pub mod simulator;
+pub use simulator as sim;
 pub mod store;
 pub mod telemetry;
 pub mod web;

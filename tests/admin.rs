@@ -1,6 +1,8 @@
 //! The admin listener: metrics move as a flow runs; the token is enforced; the dashboard
 //! counts what the store holds.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::{net::TcpListener, sync::Arc};
 
 use rekey::{
@@ -55,8 +57,20 @@ async fn metrics_need_the_token_and_move_with_activity() {
     .unwrap();
     tokio::spawn(server);
     let c = reqwest::Client::new();
-    assert_eq!(c.get(format!("{base}/metrics")).send().await.unwrap().status(), 401);
-    let wrong = c.get(format!("{base}/metrics")).bearer_auth("nope").send().await.unwrap();
+    assert_eq!(
+        c.get(format!("{base}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let wrong = c
+        .get(format!("{base}/metrics"))
+        .bearer_auth("nope")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong.status(), 401);
 
     metrics::counter!(rekey::telemetry::names::RESETS_COMPLETED).increment(2);
@@ -71,10 +85,18 @@ async fn metrics_need_the_token_and_move_with_activity() {
         .unwrap();
     assert!(body.contains("rekey_resets_completed_total"), "{body}");
 
-    let dash = c.get(format!("{base}/")).bearer_auth(token).send().await.unwrap();
+    let dash = c
+        .get(format!("{base}/"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(dash.status(), 200);
     let html = dash.text().await.unwrap();
-    assert!(html.contains("<strong>3</strong> passwords reset"), "{html}");
+    assert!(
+        html.contains("<strong>3</strong> passwords reset"),
+        "{html}"
+    );
     assert!(html.contains("60 EUR"), "{html}");
     assert!(html.contains("<svg"));
     let _ = std::fs::remove_dir_all(&dir);

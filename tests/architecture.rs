@@ -1,5 +1,7 @@
 //! The pure layers never import HTTP, SQL, mail or template crates.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 const PURE: &[&str] = &[

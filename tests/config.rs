@@ -1,6 +1,8 @@
 //! Configuration: every problem reported, each naming its key; env overrides; secrets
 //! from files; the example file documents the real schema.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use rekey::settings::{LoadError, Purpose, load_from_str};
 
 const KEY64: &str =

@@ -1,5 +1,7 @@
 //! `rekey demo` boots and serves the portal, health, readiness and the outbox.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::{net::TcpListener, process::Stdio, time::Duration};

@@ -1,5 +1,7 @@
 //! A name that matches no account gets the same answers as one that does.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use support::TestApp;

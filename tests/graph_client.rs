@@ -2,6 +2,8 @@
 //! outages, typed errors, quoting and paging. Nothing here depends on simulator internals
 //! except to inject faults and read counters, as a test of a real service would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::{net::TcpListener, sync::Arc, time::Duration};
@@ -33,6 +35,7 @@ fn config(sim: &sim::SimServer, secret: &str, attempts: u32, deadline: Duration)
         connect_timeout: Duration::from_secs(2),
         request_timeout: Duration::from_millis(1500),
         retry: RetryPolicy {
+            request_timeout: Duration::from_millis(1500),
             max_attempts: attempts,
             deadline,
             base_backoff: Duration::from_millis(10),

@@ -1,5 +1,7 @@
 //! The reset flow end to end, over HTTP, against the simulator.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use rekey::{
@@ -33,6 +35,7 @@ async fn a_user_resets_by_email_code() {
     let page = app.get_text("/reset").await;
     assert!(page.contains("Choose a new password"), "{page}");
     let before = app.sim.state.user(upn).unwrap().last_password_change;
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let r = set_password(&app, STRONG).await;
     assert_eq!(r.status(), 303);
     let done = app.get_text("/reset").await;
@@ -50,7 +53,13 @@ async fn a_user_resets_by_email_code() {
         )
     );
     // Resubmitting the form lands on the finished page and changes nothing.
-    let again = set_password(&app, "Another-Strong-Passw0rd-x").await;
+    let other = "Another-Strong-Passw0rd-x";
+    let again = app
+        .post_form(
+            "/reset/password",
+            &[("csrf", &csrf), ("password", other), ("confirm", other)],
+        )
+        .await;
     assert_eq!(again.status(), 303);
     assert_eq!(
         app.sim.state.user(upn).unwrap().password.as_deref(),
@@ -168,9 +177,20 @@ async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    let send = || app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")]);
+    let send = || async {
+        app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
+            .await
+    };
     send().await;
-    let wrong = |c: &'static str| app.post_form("/reset/code", &[("csrf", &csrf), ("code", c)]);
+    let app_ref = &app;
+    let wrong = |c: &'static str| {
+        let csrf = csrf.clone();
+        async move {
+            app_ref
+                .post_form("/reset/code", &[("csrf", &csrf), ("code", c)])
+                .await
+        }
+    };
     let r = wrong("00000000").await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("2 tries left"));

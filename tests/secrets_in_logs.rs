@@ -1,5 +1,7 @@
 //! A full reset logged at trace level leaves no password, code or token in the logs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::{

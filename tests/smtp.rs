@@ -1,6 +1,8 @@
 //! Codes and confirmations by email through a real SMTP server process (aiosmtpd) on
 //! loopback, read back from the mail it received.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::{net::TcpListener, path::Path, process::Stdio, time::Duration};
@@ -45,6 +47,9 @@ async fn smtp_server() -> SmtpServer {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let mut child = child;
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("aiosmtpd did not start");
 }
 

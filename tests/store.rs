@@ -1,9 +1,12 @@
 //! The Store contract, run against SQLite and (when `REKEY_TEST_PG_URL` is set, as the
 //! test script does) a real PostgreSQL server.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
+use rekey::clock::Clock;
 use rekey::{
     clock::{OsRandom, Random},
     ports::{
@@ -14,7 +17,8 @@ use rekey::{
 
 async fn contract(store: Arc<dyn Store>) {
     let tag = OsRandom.token_hex(6);
-    let now = chrono::DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap();
+    let now =
+        chrono::DateTime::from_timestamp(rekey::clock::SystemClock.now().timestamp(), 0).unwrap();
     store.ping().await.unwrap();
 
     // Flows: optimistic versions.

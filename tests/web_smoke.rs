@@ -1,6 +1,8 @@
 //! The portal over HTTP with an in-memory directory: every page of the flow renders and a
 //! reset completes. (The simulator-backed suites cover Graph behaviour.)
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::{net::TcpListener, sync::Arc};
 
 use rekey::{

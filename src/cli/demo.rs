@@ -81,13 +81,20 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let services = app::assemble(settings, clock, rng, Some(catcher))
         .await
         .context("start-up failed")?;
-    let listener = TcpListener::bind(args.listen)
-        .with_context(|| format!("cannot listen on {} (try --listen 127.0.0.1:8081)", args.listen))?;
+    let listener = TcpListener::bind(args.listen).with_context(|| {
+        format!(
+            "cannot listen on {} (try --listen 127.0.0.1:8081)",
+            args.listen
+        )
+    })?;
     let server = web::build(services, listener)?;
     println!();
     println!("  Rekey demo is running.");
     println!("  Portal:         http://{}/", args.listen);
-    println!("  Demo outbox:    http://{}/demo/outbox  (codes and emails land here)", args.listen);
+    println!(
+        "  Demo outbox:    http://{}/demo/outbox  (codes and emails land here)",
+        args.listen
+    );
     println!("  Graph simulator: {}", simulator.base_url);
     println!();
     println!("  Try these accounts:");

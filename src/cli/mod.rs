@@ -1,12 +1,11 @@
 //! The `rekey` command line.
 
-mod check;
-// INTEGRATION: demo and sim arrive with src/sim.
-// mod demo;
 mod audit;
+mod check;
+mod demo;
 pub mod reminders;
 mod serve;
-// mod sim;
+mod sim;
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -39,9 +38,9 @@ pub enum Command {
     Serve,
     /// Run the whole product on this machine: portal, simulated Entra tenant, SQLite, and
     /// a page that shows the mail and SMS that would have been sent. No account needed.
-    // Demo(demo::DemoArgs),
+    Demo(demo::DemoArgs),
     /// Run the Microsoft Graph simulator alone (for integration tests of other tools).
-    // Sim(sim::SimArgs),
+    Sim(sim::SimArgs),
     /// Check the configuration and, against the tenant, the credentials, permissions and
     /// directory role Rekey needs. Exits 0 only when the enabled features can work.
     Check(check::CheckArgs),
@@ -86,6 +85,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Serve => serve::run(cli.config.as_deref()).await,
+            Command::Demo(args) => demo::run(args).await,
+            Command::Sim(args) => sim::run(args).await,
             Command::Check(args) => check::run(cli.config.as_deref(), args).await,
             Command::Reminders(cmd) => reminders::run(cli.config.as_deref(), cmd).await,
             Command::Admin(AdminCommand::HashToken) => {

@@ -34,8 +34,8 @@ pub struct SimArgs {
 
 pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
     crate::telemetry::init(&Default::default());
-    let listener =
-        TcpListener::bind(args.listen).with_context(|| format!("cannot listen on {}", args.listen))?;
+    let listener = TcpListener::bind(args.listen)
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
     let server = sim::start(
         sim::SimOptions {
             tenant: args.tenant.clone(),
@@ -57,9 +57,15 @@ pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
             .set_latency(Duration::from_millis(args.latency_ms));
     }
     println!("Graph simulator on {}", server.base_url);
-    println!("  token:  POST {}/{}/oauth2/v2.0/token", server.base_url, args.tenant);
+    println!(
+        "  token:  POST {}/{}/oauth2/v2.0/token",
+        server.base_url, args.tenant
+    );
     println!("  graph:  {}/v1.0", server.base_url);
-    println!("  client_id={} (secret from --client-secret)", args.client_id);
+    println!(
+        "  client_id={} (secret from --client-secret)",
+        args.client_id
+    );
     tokio::signal::ctrl_c().await?;
     server.stop().await;
     Ok(ExitCode::SUCCESS)

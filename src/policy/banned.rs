@@ -38,7 +38,7 @@ const MIN_FUZZY_CHARS: usize = 4;
 const GLOBAL_TERMS: &[&str] = &[
     "password", "passwort", "passwd", "passcode", "welcome", "letmein", "qwerty", "qwertz",
     "azerty", "qwertyuiop", "asdfgh", "asdfghjkl", "zxcvbn", "zxcvbnm", "qazwsx", "1qaz2wsx",
-    "zaq12wsx", "abc123", "abcdef", "123456", "1234567890", "987654", "111111", "000000",
+    "zaq12wsx", "abc123", "123456", "1234567890", "987654", "111111", "000000",
     "123123", "654321", "iloveyou", "admin", "administrator", "login", "logon", "changeme",
     "default", "secret", "master", "monkey", "dragon", "shadow", "sunshine", "princess",
     "football", "baseball", "basketball", "soccer", "hockey", "superman", "batman", "trustno1",
@@ -60,8 +60,7 @@ const GLOBAL_TERMS: &[&str] = &[
 
 /// Legal-form words left out when an organisation's name is split into terms.
 const ORG_NOISE: &[&str] = &[
-    "corp", "corporation", "company", "limited", "group", "gmbh", "holding", "holdings", "inc.",
-    "ltd.", "the", "and",
+    "corp", "corporation", "company", "limited", "group", "gmbh", "holding", "holdings",
 ];
 
 /// What a found term was.

@@ -30,8 +30,10 @@ impl UserContext {
     /// [`MAX_INPUT_CHARS`] characters.
     pub fn strength_inputs(&self) -> Vec<String> {
         let mut raw: Vec<String> = Vec::new();
+        // Each value as typed, run together without separators, and split into its parts.
         let mut words = |s: &str| {
-            raw.push(s.split_whitespace().collect::<String>());
+            raw.push(s.trim().to_owned());
+            raw.push(s.chars().filter(|c| c.is_alphanumeric()).collect());
             raw.extend(s.split(|c: char| !c.is_alphanumeric()).map(str::to_owned));
         };
         for name in [&self.given_name, &self.surname, &self.display_name, &self.org_name]

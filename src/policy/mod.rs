@@ -92,6 +92,8 @@ impl PasswordPolicy {
             )]));
         }
         let banned = BannedList::new(custom.iter().map(String::as_str));
+        // zxcvbn builds its dictionaries on first use (~10 ms); pay that here, not per user.
+        let _ = strength::assess("Rekey warm-up 1", &[], 0);
         Ok(Self {
             settings: settings.clone(),
             banned,
@@ -124,7 +126,7 @@ impl PasswordPolicy {
         let inputs = ctx.strength_inputs();
         let a = strength::assess(candidate, &inputs, s.min_score);
         v.score = a.score;
-        v.crack_time = a.crack_time;
+        v.crack_time.clone_from(&a.crack_time);
         v.evaluated_prefix = a.mode != Mode::Full;
         let weak = match a.mode {
             Mode::Unverified { .. } => s.min_score > 0,

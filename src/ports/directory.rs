@@ -137,6 +137,26 @@ pub enum DirectoryErrorKind {
     Protocol,
 }
 
+impl DirectoryErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::Disabled => "disabled",
+            Self::Privileged => "privileged",
+            Self::OnPremisesSynced => "on_premises_synced",
+            Self::Federated => "federated",
+            Self::PasswordRejected => "password_rejected",
+            Self::Throttled => "throttled",
+            Self::Unavailable => "unavailable",
+            Self::BadCredentials => "bad_credentials",
+            Self::UnknownTenantOrApp => "unknown_tenant_or_app",
+            Self::MissingPermission => "missing_permission",
+            Self::FeatureUnavailable => "feature_unavailable",
+            Self::Protocol => "protocol",
+        }
+    }
+}
+
 /// A failure from the directory, with what support needs to trace it.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{kind:?}: {detail} ({ids})")]

@@ -28,7 +28,7 @@ pub async fn readyz(services: web::Data<Services>) -> HttpResponse {
         Ok(Ok(_)) => "ok".to_string(),
         Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness: directory");
-            format!("{:?}", e.kind).to_lowercase()
+            e.kind.as_str().to_string()
         }
         Err(_) => "timeout".into(),
     };

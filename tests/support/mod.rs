@@ -1,6 +1,6 @@
 //! The test harness: the portal and the Graph simulator on port 0, a fresh SQLite file
 //! per test, a cookie-keeping client, a controllable clock, and the captured messages.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::{net::TcpListener, sync::Arc};
 
@@ -12,6 +12,21 @@ use rekey::{
     settings::Settings,
     sim::{self, SimServer},
 };
+
+/// Seeded demo accounts (src/simulator/tenant.rs) the tests rely on.
+pub const EMAIL_USER: &str = "alex.wilber@contoso.com";
+pub const EMAIL_USER_ALT: &str = "alex.wilber@outlook.com";
+pub const SMS_USER: &str = "diego.siciliani@contoso.com";
+pub const SMS_USER_PHONE: &str = "+1 5555550123";
+pub const BOTH_USER: &str = "adele.vance@contoso.com";
+pub const BOTH_USER_ALT: &str = "adele.v@gmail.com";
+pub const BOTH_USER_PHONE: &str = "+44 7700900123";
+pub const PRIVILEGED_USER: &str = "megan.admin@contoso.com";
+pub const PRIVILEGED_USER_ALT: &str = "megan.b@outlook.com";
+pub const SYNCED_USER: &str = "sam.synced@contoso.com";
+pub const SYNCED_USER_ALT: &str = "sam.s@gmail.com";
+pub const DISABLED_USER: &str = "dave.disabled@contoso.com";
+pub const DISABLED_USER_ALT: &str = "dave.d@gmail.com";
 
 pub const CLIENT_ID: &str = "00000000-0000-4000-8000-00000000c0de";
 pub const SECRET: &str = "test-secret";
@@ -85,6 +100,7 @@ pub fn sim_options(now: DateTime<Utc>) -> sim::SimOptions {
         client_secret: SECRET.into(),
         seed_demo: true,
         now,
+        reports_rate_per_10s: 0,
         ..sim::SimOptions::default()
     }
 }

@@ -24,6 +24,8 @@ use crate::{
 /// Limits for one logical call.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
+    /// One attempt's limit; the deadline bounds all attempts together.
+    pub request_timeout: Duration,
     pub max_attempts: u32,
     pub deadline: Duration,
     pub base_backoff: Duration,
@@ -135,7 +137,7 @@ impl GraphHttp {
                 .bearer_auth(token.value.expose_secret())
                 .header("client-request-id", &client_request_id)
                 .header("return-client-request-id", "true")
-                .timeout(remaining);
+                .timeout(remaining.min(self.policy.request_timeout));
             if let Some(b) = body {
                 req = req.json(b);
             }
@@ -145,7 +147,7 @@ impl GraphHttp {
             let status = match &outcome {
                 Attempt::Done(r) => r.status.as_u16().to_string(),
                 Attempt::Fail(e) | Attempt::Unauthorized(e) | Attempt::Retry(e, _) => {
-                    format!("{:?}", e.kind).to_lowercase()
+                    e.kind.as_str().to_string()
                 }
             };
             metrics::counter!(crate::telemetry::names::GRAPH_REQUESTS, "op" => op_name, "status" => status)

@@ -72,6 +72,7 @@ impl GraphConfig {
             connect_timeout: Duration::from_millis(t.connect_timeout_ms),
             request_timeout: Duration::from_millis(t.request_timeout_ms),
             retry: RetryPolicy {
+                request_timeout: Duration::from_millis(t.request_timeout_ms),
                 max_attempts: t.max_attempts,
                 deadline: Duration::from_millis(t.deadline_ms),
                 base_backoff: Duration::from_millis(500),

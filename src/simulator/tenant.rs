@@ -1,0 +1,486 @@
+//! The simulated tenant: users, domains and sign-in logs, and the seeded demo accounts.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{Map, Value, json};
+
+use super::{SimOptions, roles};
+
+#[derive(Debug, Clone)]
+pub struct SimUser {
+    pub id: String,
+    pub upn: String,
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub surname: Option<String>,
+    pub mail: Option<String>,
+    pub other_mails: Vec<String>,
+    pub mobile_phone: Option<String>,
+    pub account_enabled: bool,
+    pub password_policies: Option<String>,
+    pub last_password_change: DateTime<Utc>,
+    pub synced: bool,
+    pub preferred_language: Option<String>,
+    pub company_name: Option<String>,
+    pub email_methods: Vec<String>,
+    pub phone_methods: Vec<(String, &'static str)>,
+    /// Directory role template ids held by the user.
+    pub roles: Vec<&'static str>,
+    pub password: String,
+    pub force_change: bool,
+    pub mailbox: bool,
+    pub sessions_revoked_at: Option<DateTime<Utc>>,
+    pub failed_logins: u32,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// What tests may read about a user.
+#[derive(Debug, Clone)]
+pub struct SimUserView {
+    pub id: String,
+    pub upn: String,
+    pub password: Option<String>,
+    pub last_password_change: DateTime<Utc>,
+    pub sessions_revoked_at: Option<DateTime<Utc>>,
+    pub account_enabled: bool,
+}
+
+impl SimUser {
+    pub fn view(&self) -> SimUserView {
+        SimUserView {
+            id: self.id.clone(),
+            upn: self.upn.clone(),
+            password: Some(self.password.clone()),
+            last_password_change: self.last_password_change,
+            sessions_revoked_at: self.sessions_revoked_at,
+            account_enabled: self.account_enabled,
+        }
+    }
+
+    /// The user as JSON: the default property set, or exactly the `select`ed properties.
+    pub fn to_json(&self, select: Option<&[String]>) -> Value {
+        let all = |name: &str| -> Option<Value> {
+            Some(match name {
+                "id" => json!(self.id),
+                "userPrincipalName" => json!(self.upn),
+                "displayName" => json!(self.display_name),
+                "givenName" => json!(self.given_name),
+                "surname" => json!(self.surname),
+                "mail" => json!(self.mail),
+                "otherMails" => json!(self.other_mails),
+                "mobilePhone" => json!(self.mobile_phone),
+                "businessPhones" => json!([]),
+                "jobTitle" => Value::Null,
+                "officeLocation" => Value::Null,
+                "accountEnabled" => json!(self.account_enabled),
+                "passwordPolicies" => json!(self.password_policies),
+                "lastPasswordChangeDateTime" => json!(
+                    self.last_password_change
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                ),
+                "onPremisesSyncEnabled" => {
+                    if self.synced {
+                        json!(true)
+                    } else {
+                        Value::Null
+                    }
+                }
+                "preferredLanguage" => json!(self.preferred_language),
+                "companyName" => json!(self.company_name),
+                "userType" => json!("Member"),
+                _ => return None,
+            })
+        };
+        let mut m = Map::new();
+        match select {
+            Some(props) => {
+                for p in props {
+                    if let Some(v) = all(p) {
+                        m.insert(p.clone(), v);
+                    }
+                }
+            }
+            None => {
+                for p in DEFAULT_PROPS {
+                    if let Some(v) = all(p) {
+                        m.insert((*p).to_string(), v);
+                    }
+                }
+            }
+        }
+        Value::Object(m)
+    }
+
+    pub fn is_privileged(&self) -> bool {
+        !self.roles.is_empty()
+    }
+}
+
+/// Returned without `$select` (GRAPH.md §3.1).
+pub const DEFAULT_PROPS: &[&str] = &[
+    "businessPhones",
+    "displayName",
+    "givenName",
+    "id",
+    "jobTitle",
+    "mail",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+];
+
+/// Every property a `$select` may name.
+pub const KNOWN_PROPS: &[&str] = &[
+    "id",
+    "userPrincipalName",
+    "displayName",
+    "givenName",
+    "surname",
+    "mail",
+    "otherMails",
+    "mobilePhone",
+    "businessPhones",
+    "jobTitle",
+    "officeLocation",
+    "accountEnabled",
+    "passwordPolicies",
+    "lastPasswordChangeDateTime",
+    "onPremisesSyncEnabled",
+    "preferredLanguage",
+    "companyName",
+    "userType",
+    "passwordProfile",
+];
+
+#[derive(Debug, Clone)]
+pub struct SimDomain {
+    pub id: &'static str,
+    pub validity_days: i64,
+    pub federated: bool,
+    pub is_default: bool,
+}
+
+pub const NEVER: i64 = 2_147_483_647;
+
+pub const DOMAINS: &[SimDomain] = &[
+    SimDomain {
+        id: "contoso.com",
+        validity_days: 90,
+        federated: false,
+        is_default: true,
+    },
+    SimDomain {
+        id: "contoso.onmicrosoft.com",
+        validity_days: 90,
+        federated: false,
+        is_default: false,
+    },
+    SimDomain {
+        id: "partners.contoso.com",
+        validity_days: NEVER,
+        federated: false,
+        is_default: false,
+    },
+    SimDomain {
+        id: "fabrikam.com",
+        validity_days: 90,
+        federated: true,
+        is_default: false,
+    },
+];
+
+pub struct Directory {
+    pub users: Vec<SimUser>,
+    by_key: HashMap<String, usize>,
+    pub signins: Vec<Value>,
+}
+
+/// A seeded demo account.
+pub struct Demo {
+    pub upn: &'static str,
+    pub name: &'static str,
+    pub what: &'static str,
+    /// Days until expiry (negative: expired).
+    pub expires_in: i64,
+    pub alt_email: Option<&'static str>,
+    pub mobile: Option<&'static str>,
+    pub policies: Option<&'static str>,
+    pub enabled: bool,
+    pub synced: bool,
+    pub roles: &'static [&'static str],
+    pub lang: Option<&'static str>,
+    pub mailbox: bool,
+}
+
+const fn demo(upn: &'static str, name: &'static str, what: &'static str, expires_in: i64) -> Demo {
+    Demo {
+        upn,
+        name,
+        what,
+        expires_in,
+        alt_email: None,
+        mobile: None,
+        policies: None,
+        enabled: true,
+        synced: false,
+        roles: &[],
+        lang: None,
+        mailbox: true,
+    }
+}
+
+/// The demo tenant: one account per situation Rekey must handle.
+pub const DEMO: &[Demo] = &[
+    Demo {
+        alt_email: Some("adele.v@gmail.com"),
+        mobile: Some("+44 7700900123"),
+        ..demo(
+            "adele.vance@contoso.com",
+            "Adele Vance",
+            "alternate email and mobile; expires in 14 days",
+            14,
+        )
+    },
+    Demo {
+        alt_email: Some("alex.wilber@outlook.com"),
+        ..demo(
+            "alex.wilber@contoso.com",
+            "Alex Wilber",
+            "alternate email only; expires in 7 days",
+            7,
+        )
+    },
+    Demo {
+        mobile: Some("+1 5555550123"),
+        ..demo(
+            "diego.siciliani@contoso.com",
+            "Diego Siciliani",
+            "mobile only; expires in 3 days",
+            3,
+        )
+    },
+    Demo {
+        alt_email: Some("lee.gu@proton.me"),
+        ..demo("lee.gu@contoso.com", "Lee Gu", "expires tomorrow", 1)
+    },
+    Demo {
+        alt_email: Some("grady.archie@yahoo.com"),
+        ..demo(
+            "grady.archie@contoso.com",
+            "Grady Archie",
+            "password expired 5 days ago",
+            -5,
+        )
+    },
+    Demo {
+        alt_email: Some("johanna@gmx.de"),
+        policies: Some("DisablePasswordExpiration"),
+        lang: Some("de-DE"),
+        ..demo(
+            "johanna.lorenz@contoso.com",
+            "Johanna Lorenz",
+            "never expires (user policy); German",
+            40,
+        )
+    },
+    Demo {
+        alt_email: Some("lidia.h@outlook.com"),
+        ..demo(
+            "lidia.holloway@partners.contoso.com",
+            "Lidia Holloway",
+            "never expires (domain policy)",
+            40,
+        )
+    },
+    Demo {
+        alt_email: Some("dave.d@gmail.com"),
+        enabled: false,
+        ..demo(
+            "dave.disabled@contoso.com",
+            "Dave Disabled",
+            "disabled account",
+            10,
+        )
+    },
+    Demo {
+        alt_email: Some("sam.s@gmail.com"),
+        synced: true,
+        ..demo(
+            "sam.synced@contoso.com",
+            "Sam Synced",
+            "synced from on-premises AD",
+            10,
+        )
+    },
+    Demo {
+        alt_email: Some("megan.b@outlook.com"),
+        roles: &[roles::GLOBAL_ADMINISTRATOR],
+        ..demo(
+            "megan.admin@contoso.com",
+            "Megan Bowen",
+            "privileged (Global Administrator)",
+            20,
+        )
+    },
+    demo(
+        "nestor.wilke@contoso.com",
+        "Nestor Wilke",
+        "no alternate email or mobile registered",
+        30,
+    ),
+    Demo {
+        alt_email: Some("liam.obrien@gmail.com"),
+        ..demo(
+            "liam.o'brien@contoso.com",
+            "Liam O'Brien",
+            "a UPN with an apostrophe",
+            50,
+        )
+    },
+    Demo {
+        alt_email: Some("isaiah.l@gmail.com"),
+        ..demo(
+            "isaiah.langer@fabrikam.com",
+            "Isaiah Langer",
+            "federated domain",
+            30,
+        )
+    },
+    Demo {
+        alt_email: Some("pradeep@orange.fr"),
+        mobile: Some("+33 612345678"),
+        lang: Some("fr-FR"),
+        ..demo(
+            "pradeep.gupta@contoso.com",
+            "Pradeep Gupta",
+            "French; alternate email and mobile",
+            60,
+        )
+    },
+    Demo {
+        policies: Some("DisablePasswordExpiration"),
+        ..demo("rekey@contoso.com", "Rekey Mailer", "", 100)
+    },
+    Demo {
+        alt_email: Some("patti.f@gmail.com"),
+        mailbox: false,
+        ..demo(
+            "patti.fernandez@contoso.com",
+            "Patti Fernandez",
+            "no Exchange mailbox",
+            70,
+        )
+    },
+];
+
+/// The password every demo account starts with (for ROPC).
+pub const DEMO_PASSWORD: &str = "Demo-Passw0rd!";
+
+impl Directory {
+    pub fn seed(opts: &SimOptions) -> Self {
+        let mut d = Directory {
+            users: Vec::new(),
+            by_key: HashMap::new(),
+            signins: Vec::new(),
+        };
+        let now = opts.now;
+        if opts.seed_demo {
+            for (i, s) in DEMO.iter().enumerate() {
+                let validity = 90;
+                let (given, surname) = s.name.split_once(' ').unwrap_or((s.name, ""));
+                d.push(SimUser {
+                    id: format!(
+                        "{:08x}-0000-4000-8000-{:012x}",
+                        0xdead_0000u32 + i as u32,
+                        i
+                    ),
+                    upn: s.upn.into(),
+                    display_name: s.name.into(),
+                    given_name: Some(given.into()),
+                    surname: Some(surname.into()),
+                    mail: s.mailbox.then(|| s.upn.to_string()),
+                    other_mails: s.alt_email.iter().map(|e| e.to_string()).collect(),
+                    mobile_phone: s.mobile.map(str::to_string),
+                    account_enabled: s.enabled,
+                    password_policies: s.policies.map(str::to_string),
+                    last_password_change: now - Duration::days(validity - s.expires_in),
+                    synced: s.synced,
+                    preferred_language: s.lang.map(str::to_string),
+                    company_name: Some("Contoso".into()),
+                    email_methods: s.alt_email.iter().map(|e| e.to_string()).collect(),
+                    phone_methods: s.mobile.iter().map(|m| (m.to_string(), "mobile")).collect(),
+                    roles: s.roles.to_vec(),
+                    password: DEMO_PASSWORD.into(),
+                    force_change: false,
+                    mailbox: s.mailbox,
+                    sessions_revoked_at: None,
+                    failed_logins: 0,
+                    locked_until: None,
+                });
+            }
+        }
+        for n in 0..opts.extra_users {
+            // A spread of ages and policies, cheap to make: 100,000 in well under a second.
+            let age_hours = (n as i64 * 7919) % (120 * 24);
+            let upn = format!("user{n:06}@contoso.com");
+            d.push(SimUser {
+                id: format!("5e000000-0000-4000-8000-{n:012}"),
+                display_name: format!("User {n:06}"),
+                given_name: None,
+                surname: None,
+                mail: Some(upn.clone()),
+                other_mails: if n % 2 == 0 {
+                    vec![format!("user{n:06}@example.net")]
+                } else {
+                    Vec::new()
+                },
+                mobile_phone: None,
+                account_enabled: n % 25 != 7,
+                password_policies: (n % 10 == 3).then(|| "DisablePasswordExpiration".to_string()),
+                last_password_change: now - Duration::hours(age_hours),
+                synced: n % 40 == 11,
+                preferred_language: None,
+                company_name: None,
+                email_methods: Vec::new(),
+                phone_methods: Vec::new(),
+                roles: Vec::new(),
+                password: String::new(),
+                force_change: false,
+                mailbox: true,
+                sessions_revoked_at: None,
+                failed_logins: 0,
+                locked_until: None,
+                upn,
+            });
+        }
+        d
+    }
+
+    fn push(&mut self, u: SimUser) {
+        let i = self.users.len();
+        self.by_key.insert(u.id.to_ascii_lowercase(), i);
+        self.by_key.insert(u.upn.to_ascii_lowercase(), i);
+        self.users.push(u);
+    }
+
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(&key.to_ascii_lowercase()).copied()
+    }
+
+    pub fn find(&self, key: &str) -> Option<&SimUser> {
+        self.index(key).map(|i| &self.users[i])
+    }
+
+    pub fn find_mut(&mut self, key: &str) -> Option<&mut SimUser> {
+        self.index(key).map(|i| &mut self.users[i])
+    }
+}
+
+/// The domain of a UPN, if the tenant has it.
+pub fn domain_of(upn: &str) -> Option<&'static SimDomain> {
+    let d = upn.rsplit_once('@')?.1.to_ascii_lowercase();
+    DOMAINS.iter().find(|x| x.id == d)
+}
