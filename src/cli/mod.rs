@@ -1,8 +1,9 @@
 //! The `rekey` command line.
 
 mod audit;
+mod bench;
 mod check;
-mod demo;
+pub mod demo;
 pub mod reminders;
 mod serve;
 mod sim;
@@ -50,6 +51,9 @@ pub enum Command {
     /// Admin helpers.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Measurements against a simulator on this machine (figures for the issue notes).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// The audit trail.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -96,6 +100,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 println!("{hash}");
                 Ok(ExitCode::SUCCESS)
             }
+            Command::Bench(cmd) => bench::run(cmd).await,
             Command::Audit(cmd) => audit::run(cli.config.as_deref(), cmd).await,
             Command::Users(UsersCommand::Expiring(args)) => {
                 reminders::expiring(cli.config.as_deref(), args).await

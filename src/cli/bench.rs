@@ -1,0 +1,313 @@
+//! `rekey bench`: measurements the issues name, run against a simulator on this machine.
+//! Figures are printed, never asserted.
+
+use std::{
+    net::TcpListener,
+    process::ExitCode,
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use secrecy::SecretString;
+
+use crate::{
+    clock::{OsRandom, SystemClock},
+    directory::{GraphConfig, GraphDirectory, graph::{client::RetryPolicy, token::Credential}},
+    ports::Directory,
+};
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// User lookups per second through the Graph client (connection reuse, N in flight).
+    Lookups(GraphTarget),
+    /// List every user page by page; compare with pages × latency; report peak RSS.
+    List(GraphTarget),
+    /// Complete resets through the portal over HTTP against an in-process simulator.
+    Resets(ResetArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GraphTarget {
+    /// A running `rekey sim` (login and Graph on one base URL).
+    #[arg(long, default_value = "http://127.0.0.1:8090")]
+    pub sim: String,
+    #[arg(long, default_value = super::DEMO_TENANT)]
+    pub tenant: String,
+    #[arg(long, default_value = super::DEMO_CLIENT_ID)]
+    pub client_id: String,
+    #[arg(long, default_value = "demo-secret")]
+    pub secret: String,
+    #[arg(long, default_value_t = 5)]
+    pub seconds: u64,
+    #[arg(long, default_value_t = 32)]
+    pub concurrency: usize,
+    /// Simulated page latency, in ms, for the floor computation of `list`.
+    #[arg(long, default_value_t = 0)]
+    pub page_latency_ms: u64,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ResetArgs {
+    #[arg(long, default_value_t = 200)]
+    pub flows: usize,
+    #[arg(long, default_value_t = 50)]
+    pub concurrency: usize,
+}
+
+fn graph(t: &GraphTarget) -> anyhow::Result<GraphDirectory> {
+    let base = t.sim.trim_end_matches('/');
+    GraphDirectory::new(
+        GraphConfig {
+            tenant_id: t.tenant.clone(),
+            client_id: t.client_id.clone(),
+            credential: Credential::Secret(SecretString::from(t.secret.clone())),
+            authority_host: url::Url::parse(base)?,
+            graph_base: url::Url::parse(&format!("{base}/v1.0"))?,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy {
+                request_timeout: Duration::from_secs(30),
+                max_attempts: 4,
+                deadline: Duration::from_secs(60),
+                base_backoff: Duration::from_millis(100),
+                max_backoff: Duration::from_secs(2),
+            },
+            methods_cache: Duration::from_secs(60),
+            profile_fallback: true,
+        },
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Peak resident set size of this process (Linux), in MiB.
+pub fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+pub async fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        BenchCommand::Lookups(t) => lookups(t).await,
+        BenchCommand::List(t) => list(t).await,
+        BenchCommand::Resets(a) => resets(a).await,
+    }
+}
+
+async fn lookups(t: GraphTarget) -> anyhow::Result<ExitCode> {
+    let g = Arc::new(graph(&t)?);
+    g.grants().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let names = [
+        "adele.vance@contoso.com",
+        "alex.wilber@contoso.com",
+        "nobody@contoso.com",
+        "diego.siciliani@contoso.com",
+    ];
+    let stop = Instant::now() + Duration::from_secs(t.seconds);
+    let latencies = Arc::new(Mutex::new(Vec::new()));
+    let mut tasks = Vec::new();
+    for w in 0..t.concurrency {
+        let (g, lat) = (g.clone(), latencies.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut i = w;
+            let mut mine = Vec::new();
+            while Instant::now() < stop {
+                let started = Instant::now();
+                if g.find_user(names[i % names.len()]).await.is_err() {
+                    return Err(());
+                }
+                mine.push(started.elapsed());
+                i += 1;
+            }
+            lat.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
+            Ok(())
+        }));
+    }
+    for task in tasks {
+        if !matches!(task.await, Ok(Ok(()))) {
+            anyhow::bail!("a lookup failed");
+        }
+    }
+    let mut l = latencies.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    l.sort();
+    println!(
+        "lookups: {} in {}s = {:.0}/s; p50 {:?}, p99 {:?} ({} in flight)",
+        l.len(),
+        t.seconds,
+        l.len() as f64 / t.seconds as f64,
+        percentile(&l, 0.5),
+        percentile(&l, 0.99),
+        t.concurrency
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn list(t: GraphTarget) -> anyhow::Result<ExitCode> {
+    let g = graph(&t)?;
+    g.grants().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let started = Instant::now();
+    let (mut pages, mut users) = (0u64, 0u64);
+    let mut cursor: Option<String> = None;
+    loop {
+        let page = g
+            .list_users(cursor.as_deref())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        pages += 1;
+        users += page.users.len() as u64;
+        match page.next {
+            Some(n) => cursor = Some(n),
+            None => break,
+        }
+    }
+    let elapsed = started.elapsed();
+    let floor = Duration::from_millis(t.page_latency_ms * pages);
+    println!(
+        "list: {users} users in {pages} pages in {:.2}s; floor {:.2}s; ratio {:.3}; peak RSS {:.1} MiB",
+        elapsed.as_secs_f64(),
+        floor.as_secs_f64(),
+        if floor.is_zero() { 0.0 } else { elapsed.as_secs_f64() / floor.as_secs_f64() },
+        peak_rss_mib().unwrap_or(0.0)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
+    use crate::{notify::Catcher, ports::Message};
+    let now = crate::clock::Clock::now(&SystemClock);
+    let sim = crate::sim::start(
+        crate::sim::SimOptions {
+            seed_demo: true,
+            now,
+            extra_users: a.flows,
+            client_secret: "bench".into(),
+            reports_rate_per_10s: 0,
+            ..Default::default()
+        },
+        TcpListener::bind("127.0.0.1:0")?,
+    )
+    .await?;
+    let dir = std::env::temp_dir().join(format!("rekey-bench-{}", std::process::id()));
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    let mut settings = super::demo::demo_settings(&sim.base_url, addr, "bench", &OsRandom)?;
+    settings.database.url = format!("sqlite://{}/bench.db", dir.display());
+    settings.security.requests_per_address_per_minute = 1_000_000;
+    settings.security.codes_per_account_per_hour = 1_000;
+    settings.security.start_floor_ms = 0;
+    settings.security.revoke_sessions = false;
+    settings.policy.history_depth = 0;
+    let catcher = Catcher::new(Arc::new(SystemClock), 100_000);
+    let services = crate::app::assemble(settings, Arc::new(SystemClock), Arc::new(OsRandom), Some(catcher.clone()))
+        .await
+        .context("assemble")?;
+    let server = crate::web::build(services, listener)?;
+    tokio::spawn(server);
+    let base = format!("http://{addr}");
+    let steps = ["start", "send", "code", "password"];
+    let timings: Arc<Mutex<Vec<Vec<Duration>>>> = Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
+    let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let sem = Arc::new(tokio::sync::Semaphore::new(a.concurrency));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for n in 0..a.flows {
+        let (base, timings, errors, sem, catcher) =
+            (base.clone(), timings.clone(), errors.clone(), sem.clone(), catcher.clone());
+        tasks.push(tokio::spawn(async move {
+            let Ok(_permit) = sem.acquire_owned().await else { return };
+            let upn = format!("user{n:06}@contoso.com");
+            let alt = format!("user{n:06}@example.net");
+            let c = match reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+            {
+                Ok(c) => c,
+                Err(_) => return,
+            };
+            let mut t = Vec::new();
+            let ok = async {
+                let page = c.get(format!("{base}/")).send().await.ok()?.text().await.ok()?;
+                let csrf = between(&page, "name=\"csrf\" value=\"", "\"")?;
+                let s = Instant::now();
+                let r = c.post(format!("{base}/reset/start")).form(&[("csrf", csrf.as_str()), ("username", upn.as_str())]).send().await.ok()?;
+                t.push(s.elapsed());
+                (r.status() == 303).then_some(())?;
+                let s = Instant::now();
+                let r = c.post(format!("{base}/reset/send")).form(&[("csrf", csrf.as_str()), ("method", "email:0")]).send().await.ok()?;
+                t.push(s.elapsed());
+                (r.status() == 303).then_some(())?;
+                let mut code = None;
+                for _ in 0..200 {
+                    code = catcher.messages().into_iter().find_map(|m| match m.message {
+                        Message::Email { to, text, .. } if to == alt => between(&text, "code is:\n\n    ", "\n"),
+                        _ => None,
+                    });
+                    if code.is_some() { break; }
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+                let code = code?;
+                let s = Instant::now();
+                let r = c.post(format!("{base}/reset/code")).form(&[("csrf", csrf.as_str()), ("code", code.as_str())]).send().await.ok()?;
+                t.push(s.elapsed());
+                (r.status() == 303).then_some(())?;
+                let pw = format!("Bench-Harbour-Lantern-{n}");
+                let s = Instant::now();
+                let r = c.post(format!("{base}/reset/password")).form(&[("csrf", csrf.as_str()), ("password", pw.as_str()), ("confirm", pw.as_str())]).send().await.ok()?;
+                t.push(s.elapsed());
+                (r.status() == 303).then_some(())
+            }
+            .await;
+            if ok.is_none() {
+                errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return;
+            }
+            let mut all = timings.lock().unwrap_or_else(|e| e.into_inner());
+            for (i, d) in t.into_iter().enumerate() {
+                all[i].push(d);
+            }
+        }));
+    }
+    for t in tasks {
+        let _ = t.await;
+    }
+    let elapsed = started.elapsed();
+    let done = a.flows as u64 - errors.load(std::sync::atomic::Ordering::Relaxed);
+    println!(
+        "resets: {done}/{} complete in {:.2}s = {:.1}/s with {} concurrent flows",
+        a.flows,
+        elapsed.as_secs_f64(),
+        done as f64 / elapsed.as_secs_f64(),
+        a.concurrency
+    );
+    let mut all = timings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for (i, step) in steps.iter().enumerate() {
+        all[i].sort();
+        println!(
+            "  {step:<9} p50 {:>8.2?}  p99 {:>8.2?}",
+            percentile(&all[i], 0.5),
+            percentile(&all[i], 0.99)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn between(s: &str, start: &str, end: &str) -> Option<String> {
+    let i = s.find(start)? + start.len();
+    let j = s[i..].find(end)? + i;
+    Some(s[i..j].to_string())
+}
