@@ -5,13 +5,13 @@
 
 pub mod admin;
 pub mod app;
+pub mod breached;
 pub mod cli;
 pub mod clock;
 pub mod directory;
 pub mod flow;
 pub mod notify;
 pub mod permissions;
-#[path = "policy_stub.rs"]
 pub mod policy;
 pub mod ports;
 pub mod reminders;

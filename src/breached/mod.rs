@@ -49,12 +49,16 @@ pub enum BreachedError {
 }
 
 /// The check configured by `[policy.breached]`, or `None` when `mode = "off"`.
-pub fn from_settings(s: &BreachedSettings) -> Result<Option<Arc<dyn BreachedCheck>>, BreachedError> {
+pub fn from_settings(
+    s: &BreachedSettings,
+) -> Result<Option<Arc<dyn BreachedCheck>>, BreachedError> {
     match s.mode {
         BreachedMode::Off => Ok(None),
         BreachedMode::Offline => {
             let path = s.file.as_ref().ok_or_else(|| {
-                BreachedError::Config("policy.breached.file is required for mode \"offline\"".into())
+                BreachedError::Config(
+                    "policy.breached.file is required for mode \"offline\"".into(),
+                )
             })?;
             let check = OfflineSorted::open(path, s.min_count)?;
             Ok(Some(Arc::new(check)))

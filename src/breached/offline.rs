@@ -135,8 +135,16 @@ fn parse_line(line: &[u8]) -> Option<([u8; 20], u64)> {
     Some((hash, count))
 }
 
-/// The first complete line starting at or after `pos`: (start, parsed). `None` at the end.
-fn line_from(f: &mut File, pos: u64) -> std::io::Result<Option<(u64, [u8; 20], u64, u64)>> {
+/// One parsed text line: where it starts, its hash and count, and its length in bytes.
+struct Line {
+    start: u64,
+    hash: [u8; 20],
+    count: u64,
+    len: u64,
+}
+
+/// The first complete line starting at or after `pos`. `None` at the end.
+fn line_from(f: &mut File, pos: u64) -> std::io::Result<Option<Line>> {
     // Start one byte early so a line beginning exactly at `pos` is seen after its '\n'.
     let from = pos.saturating_sub(1);
     f.seek(SeekFrom::Start(from))?;
@@ -155,10 +163,18 @@ fn line_from(f: &mut File, pos: u64) -> std::io::Result<Option<(u64, [u8; 20], u
     if rest.is_empty() {
         return Ok(None);
     }
-    let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+    let end = rest
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(rest.len(), |i| i + 1);
     let start = from + start_in_buf as u64;
     match parse_line(&rest[..end]) {
-        Some((h, c)) => Ok(Some((start, h, c, end as u64))),
+        Some((hash, count)) => Ok(Some(Line {
+            start,
+            hash,
+            count,
+            len: end as u64,
+        })),
         None => Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!("unreadable line at byte {start}"),
@@ -170,13 +186,13 @@ fn line_from(f: &mut File, pos: u64) -> std::io::Result<Option<(u64, [u8; 20], u
 /// `target` can only start in `lo..hi`.
 fn text_lookup(f: &mut File, target: &[u8; 20]) -> std::io::Result<Option<u64>> {
     let (mut lo, mut hi) = (0u64, f.metadata()?.len());
-    while hi - lo > SCAN {
+    while lo < hi && hi - lo > SCAN {
         let mid = lo + (hi - lo) / 2;
         match line_from(f, mid)? {
-            Some((start, h, c, len)) if start < hi => match h.cmp(target) {
-                std::cmp::Ordering::Equal => return Ok(Some(c)),
+            Some(l) if l.start < hi => match l.hash.cmp(target) {
+                std::cmp::Ordering::Equal => return Ok(Some(l.count)),
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Less => lo = start + len,
+                std::cmp::Ordering::Less => lo = (l.start + l.len).min(hi),
             },
             _ => hi = mid,
         }
@@ -184,10 +200,10 @@ fn text_lookup(f: &mut File, target: &[u8; 20]) -> std::io::Result<Option<u64>> 
     let mut pos = lo;
     while pos < hi {
         match line_from(f, pos)? {
-            Some((start, h, c, len)) if start < hi => match h.cmp(target) {
-                std::cmp::Ordering::Equal => return Ok(Some(c)),
+            Some(l) if l.start < hi => match l.hash.cmp(target) {
+                std::cmp::Ordering::Equal => return Ok(Some(l.count)),
                 std::cmp::Ordering::Greater => return Ok(None),
-                std::cmp::Ordering::Less => pos = start + len,
+                std::cmp::Ordering::Less => pos = l.start + l.len,
             },
             _ => break,
         }
@@ -234,13 +250,17 @@ pub fn build_compact(input: &Path, output: &Path) -> Result<u64, BreachedError> 
         if last.is_some_and(|l| l >= hash) {
             return Err(format_err(
                 input,
-                &format!("line {} is out of order (input must be sorted by hash)", i + 1),
+                &format!(
+                    "line {} is out of order (input must be sorted by hash)",
+                    i + 1
+                ),
             ));
         }
         last = Some(hash);
         let c = u32::try_from(count).unwrap_or(u32::MAX);
         out.write_all(&hash).map_err(|e| io_err(output, e))?;
-        out.write_all(&c.to_be_bytes()).map_err(|e| io_err(output, e))?;
+        out.write_all(&c.to_be_bytes())
+            .map_err(|e| io_err(output, e))?;
         written += 1;
     }
     out.flush().map_err(|e| io_err(output, e))?;

@@ -60,7 +60,11 @@ impl OnlineRange {
         let client = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
-            .user_agent(concat!("rekey/", env!("CARGO_PKG_VERSION"), " (password check)"))
+            .user_agent(concat!(
+                "rekey/",
+                env!("CARGO_PKG_VERSION"),
+                " (password check)"
+            ))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| BreachedError::Config(format!("HTTP client: {e}")))?;
@@ -183,8 +187,8 @@ fn pack_suffix(hex: &[u8]) -> Option<[u8; 18]> {
 
 /// Parses a range body; `:0` padding rows are dropped.
 fn parse_range(body: &[u8]) -> Result<Range, BreachedError> {
-    let text = std::str::from_utf8(body)
-        .map_err(|_| BreachedError::Response("not UTF-8".into()))?;
+    let text =
+        std::str::from_utf8(body).map_err(|_| BreachedError::Response("not UTF-8".into()))?;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();

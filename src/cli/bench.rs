@@ -14,7 +14,10 @@ use secrecy::SecretString;
 
 use crate::{
     clock::{OsRandom, SystemClock},
-    directory::{GraphConfig, GraphDirectory, graph::{client::RetryPolicy, token::Credential}},
+    directory::{
+        GraphConfig, GraphDirectory,
+        graph::{client::RetryPolicy, token::Credential},
+    },
     ports::Directory,
 };
 
@@ -179,7 +182,11 @@ async fn list(t: GraphTarget) -> anyhow::Result<ExitCode> {
         "list: {users} users in {pages} pages in {:.2}s; floor {:.2}s; ratio {:.3}; peak RSS {:.1} MiB",
         elapsed.as_secs_f64(),
         floor.as_secs_f64(),
-        if floor.is_zero() { 0.0 } else { elapsed.as_secs_f64() / floor.as_secs_f64() },
+        if floor.is_zero() {
+            0.0
+        } else {
+            elapsed.as_secs_f64() / floor.as_secs_f64()
+        },
         peak_rss_mib().unwrap_or(0.0)
     );
     Ok(ExitCode::SUCCESS)
@@ -211,23 +218,36 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     settings.security.revoke_sessions = false;
     settings.policy.history_depth = 0;
     let catcher = Catcher::new(Arc::new(SystemClock), 100_000);
-    let services = crate::app::assemble(settings, Arc::new(SystemClock), Arc::new(OsRandom), Some(catcher.clone()))
-        .await
-        .context("assemble")?;
+    let services = crate::app::assemble(
+        settings,
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+        Some(catcher.clone()),
+    )
+    .await
+    .context("assemble")?;
     let server = crate::web::build(services, listener)?;
     tokio::spawn(server);
     let base = format!("http://{addr}");
     let steps = ["start", "send", "code", "password"];
-    let timings: Arc<Mutex<Vec<Vec<Duration>>>> = Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
+    let timings: Arc<Mutex<Vec<Vec<Duration>>>> =
+        Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
     let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let sem = Arc::new(tokio::sync::Semaphore::new(a.concurrency));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for n in 0..a.flows {
-        let (base, timings, errors, sem, catcher) =
-            (base.clone(), timings.clone(), errors.clone(), sem.clone(), catcher.clone());
+        let (base, timings, errors, sem, catcher) = (
+            base.clone(),
+            timings.clone(),
+            errors.clone(),
+            sem.clone(),
+            catcher.clone(),
+        );
         tasks.push(tokio::spawn(async move {
-            let Ok(_permit) = sem.acquire_owned().await else { return };
+            let Ok(_permit) = sem.acquire_owned().await else {
+                return;
+            };
             let upn = format!("user{n:06}@contoso.com");
             let alt = format!("user{n:06}@example.net");
             let c = match reqwest::Client::builder()
@@ -240,33 +260,71 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
             };
             let mut t = Vec::new();
             let ok = async {
-                let page = c.get(format!("{base}/")).send().await.ok()?.text().await.ok()?;
+                let page = c
+                    .get(format!("{base}/"))
+                    .send()
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
                 let csrf = between(&page, "name=\"csrf\" value=\"", "\"")?;
                 let s = Instant::now();
-                let r = c.post(format!("{base}/reset/start")).form(&[("csrf", csrf.as_str()), ("username", upn.as_str())]).send().await.ok()?;
+                let r = c
+                    .post(format!("{base}/reset/start"))
+                    .form(&[("csrf", csrf.as_str()), ("username", upn.as_str())])
+                    .send()
+                    .await
+                    .ok()?;
                 t.push(s.elapsed());
                 (r.status() == 303).then_some(())?;
                 let s = Instant::now();
-                let r = c.post(format!("{base}/reset/send")).form(&[("csrf", csrf.as_str()), ("method", "email:0")]).send().await.ok()?;
+                let r = c
+                    .post(format!("{base}/reset/send"))
+                    .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
+                    .send()
+                    .await
+                    .ok()?;
                 t.push(s.elapsed());
                 (r.status() == 303).then_some(())?;
                 let mut code = None;
                 for _ in 0..200 {
-                    code = catcher.messages().into_iter().find_map(|m| match m.message {
-                        Message::Email { to, text, .. } if to == alt => between(&text, "code is:\n\n    ", "\n"),
-                        _ => None,
-                    });
-                    if code.is_some() { break; }
+                    code = catcher
+                        .messages()
+                        .into_iter()
+                        .find_map(|m| match m.message {
+                            Message::Email { to, text, .. } if to == alt => {
+                                between(&text, "code is:\n\n    ", "\n")
+                            }
+                            _ => None,
+                        });
+                    if code.is_some() {
+                        break;
+                    }
                     tokio::time::sleep(Duration::from_millis(5)).await;
                 }
                 let code = code?;
                 let s = Instant::now();
-                let r = c.post(format!("{base}/reset/code")).form(&[("csrf", csrf.as_str()), ("code", code.as_str())]).send().await.ok()?;
+                let r = c
+                    .post(format!("{base}/reset/code"))
+                    .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+                    .send()
+                    .await
+                    .ok()?;
                 t.push(s.elapsed());
                 (r.status() == 303).then_some(())?;
                 let pw = format!("Bench-Harbour-Lantern-{n}");
                 let s = Instant::now();
-                let r = c.post(format!("{base}/reset/password")).form(&[("csrf", csrf.as_str()), ("password", pw.as_str()), ("confirm", pw.as_str())]).send().await.ok()?;
+                let r = c
+                    .post(format!("{base}/reset/password"))
+                    .form(&[
+                        ("csrf", csrf.as_str()),
+                        ("password", pw.as_str()),
+                        ("confirm", pw.as_str()),
+                    ])
+                    .send()
+                    .await
+                    .ok()?;
                 t.push(s.elapsed());
                 (r.status() == 303).then_some(())
             }

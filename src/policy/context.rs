@@ -36,9 +36,14 @@ impl UserContext {
             raw.push(s.chars().filter(|c| c.is_alphanumeric()).collect());
             raw.extend(s.split(|c: char| !c.is_alphanumeric()).map(str::to_owned));
         };
-        for name in [&self.given_name, &self.surname, &self.display_name, &self.org_name]
-            .into_iter()
-            .flatten()
+        for name in [
+            &self.given_name,
+            &self.surname,
+            &self.display_name,
+            &self.org_name,
+        ]
+        .into_iter()
+        .flatten()
         {
             words(name);
         }

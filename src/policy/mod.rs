@@ -212,26 +212,26 @@ fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdic
             "policy-strength-weak-start",
             "The beginning of this password is easy to guess.".into(),
         ),
-        Mode::Full | Mode::Proven => {
-            match a.feedback.as_ref().and_then(|f| f.warning()) {
-                Some(w) => {
-                    let (id, text) = warning_message(w);
-                    v.reject(Rule::Strength, id, text.into());
-                }
-                None => v.reject(
-                    Rule::Strength,
-                    "policy-strength-weak",
-                    format!(
-                        "This password is too easy to guess (strength {} of 4, at least {} needed).",
-                        a.score, s.min_score
-                    ),
-                ),
+        Mode::Full | Mode::Proven => match a.feedback.as_ref().and_then(|f| f.warning()) {
+            Some(w) => {
+                let (id, text) = warning_message(w);
+                v.reject(Rule::Strength, id, text.into());
             }
-        }
+            None => v.reject(
+                Rule::Strength,
+                "policy-strength-weak",
+                format!(
+                    "This password is too easy to guess (strength {} of 4, at least {} needed).",
+                    a.score, s.min_score
+                ),
+            ),
+        },
     }
     let mut any = false;
     for sug in a.feedback.iter().flat_map(|f| f.suggestions()) {
-        if s.require_three_classes && *sug == zxcvbn::feedback::Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters {
+        if s.require_three_classes
+            && *sug == zxcvbn::feedback::Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters
+        {
             continue;
         }
         let (id, text) = suggestion_message(*sug);

@@ -217,7 +217,9 @@ fn window_rule(x: &[char], inputs: &[&str], k: u8, budget: &mut f64, whole_block
     if k == 0 {
         return true;
     }
-    if x.iter().any(|c| !c.is_ascii() && c.to_lowercase().count() != 1) {
+    if x.iter()
+        .any(|c| !c.is_ascii() && c.to_lowercase().count() != 1)
+    {
         return false;
     }
     let longest_input = inputs
@@ -240,11 +242,7 @@ fn window_rule(x: &[char], inputs: &[&str], k: u8, budget: &mut f64, whole_block
         let (s, e) = (n * b / blocks, n * (b + 1) / blocks);
         let block = &x[s..e];
         let short = WINDOW.min(block.len());
-        let candidates: [&[char]; 3] = [
-            &block[..short],
-            &block[block.len() - short..],
-            block,
-        ];
+        let candidates: [&[char]; 3] = [&block[..short], &block[block.len() - short..], block];
         let mut proven = false;
         for (i, win) in candidates.iter().enumerate() {
             if (i == 2 && !whole_blocks) || (i > 0 && block.len() == short) {
@@ -383,7 +381,7 @@ pub fn l33t_tables(text: &str) -> u64 {
 /// Estimated cost in milliseconds of one zxcvbn call on `text` (its first 100 characters),
 /// on the reference machine (POLICY.md §3), with a safety margin: `(S + c)·n^2.1` for the
 /// dictionary and l33t passes, plus the same again for the base of a repeat, which zxcvbn
-/// matches separately. Calibrated with `benches/policy.rs`.
+/// matches separately. The worst cases are measured by `benches/policy.rs`.
 pub fn estimated_cost_ms(text: &str) -> f64 {
     let x: Vec<char> = text.chars().take(ZXCVBN_CAP).collect();
     let s = l33t_tables(text) as f64;
@@ -445,13 +443,10 @@ pub fn warning_message(w: Warning) -> (&'static str, &'static str) {
             "policy-warn-single-word",
             "A single word is quick to guess.",
         ),
-        Warning::DatesAreOftenEasyToGuess => {
-            ("policy-warn-date", "Dates are quick to guess.")
+        Warning::DatesAreOftenEasyToGuess => ("policy-warn-date", "Dates are quick to guess."),
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => {
+            ("policy-warn-name", "A name on its own is quick to guess.")
         }
-        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => (
-            "policy-warn-name",
-            "A name on its own is quick to guess.",
-        ),
         Warning::CommonNamesAndSurnamesAreEasyToGuess => (
             "policy-warn-common-name",
             "Common first names and surnames are quick to guess.",

@@ -20,6 +20,8 @@ pub enum SkipReason {
     NoPasswordDate,
     NotDue,
     AlreadySent,
+    /// Expired, and no alternate email to reach the person at.
+    NoAlternateEmail,
 }
 
 impl SkipReason {
@@ -32,6 +34,7 @@ impl SkipReason {
             SkipReason::NoPasswordDate => "no_password_date",
             SkipReason::NotDue => "not_due",
             SkipReason::AlreadySent => "already_sent",
+            SkipReason::NoAlternateEmail => "no_alternate_email",
         }
     }
 }

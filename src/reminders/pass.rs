@@ -135,34 +135,53 @@ impl ReminderPass<'_> {
 
     async fn scan(&self, summary: &mut Summary) -> Result<(), PassError> {
         let domains = Domains::new(self.directory.domains().await?);
-        let mut cursor: Option<String> = None;
         let limiter = RateLimiter::new(self.opts.rate_per_minute);
+        let mut page = self.directory.list_users(None).await?;
         loop {
-            if self.cancel.is_cancelled() {
-                return Ok(());
-            }
-            let page = self.directory.list_users(cursor.as_deref()).await?;
             summary.pages += 1;
-            let mut due = Vec::new();
-            for user in page.users {
-                summary.scanned += 1;
-                match self.decide(user, &domains).await? {
-                    Ok(d) => due.push(d),
-                    Err((row, reason)) => {
-                        *summary.skipped.entry(reason.as_str().into()).or_default() += 1;
-                        (self.on_row)(&row);
+            let (users, next_link) = (std::mem::take(&mut page.users), page.next.take());
+            // Fetch the next page while this one is processed: the pass then costs about
+            // what paging alone costs.
+            let fetch_next = async {
+                match &next_link {
+                    Some(link) if !self.cancel.is_cancelled() => {
+                        Some(self.directory.list_users(Some(link)).await)
                     }
+                    _ => None,
                 }
-            }
-            for d in &due {
-                *summary.due.entry(d.facts.threshold).or_default() += 1;
-            }
-            self.send_page(due, summary, &limiter).await?;
-            match page.next {
-                Some(n) => cursor = Some(n),
+            };
+            let (next, processed) =
+                tokio::join!(fetch_next, self.process(users, &domains, summary, &limiter));
+            processed?;
+            match next {
+                Some(p) => page = p?,
                 None => return Ok(()),
             }
         }
+    }
+
+    async fn process(
+        &self,
+        users: Vec<DirectoryUser>,
+        domains: &Domains,
+        summary: &mut Summary,
+        limiter: &RateLimiter,
+    ) -> Result<(), PassError> {
+        let mut due = Vec::new();
+        for user in users {
+            summary.scanned += 1;
+            match self.decide(user, domains).await? {
+                Ok(d) => due.push(d),
+                Err((row, reason)) => {
+                    *summary.skipped.entry(reason.as_str().into()).or_default() += 1;
+                    (self.on_row)(&row);
+                }
+            }
+        }
+        for d in &due {
+            *summary.due.entry(d.facts.threshold).or_default() += 1;
+        }
+        self.send_page(due, summary, limiter).await
     }
 
     /// A due reminder, or the report row and reason for skipping the user.
@@ -225,14 +244,10 @@ impl ReminderPass<'_> {
         let Some(to) = to else {
             return Ok(skip(
                 &user,
-                SkipReason::NoPasswordDate,
+                SkipReason::NoAlternateEmail,
                 Some(expires),
                 Some(days_left),
-            )
-            .map_err(|(mut row, r)| {
-                row.outcome = "no_alternate_email".into();
-                (row, r)
-            }));
+            ));
         };
         Ok(Ok(Due {
             facts: ReminderFacts {

@@ -253,6 +253,26 @@ impl Expr {
         }
     }
 
+    /// For `a eq 'x' or b eq 'y'` over indexed properties: the (property, value) pairs whose
+    /// matches are the only candidates. `None` when the expression needs a full scan.
+    pub fn equality_keys(&self) -> Option<Vec<(String, String)>> {
+        match self {
+            Expr::Or(v) => v
+                .iter()
+                .map(Expr::equality_keys)
+                .try_fold(Vec::new(), |mut acc, k| {
+                    acc.extend(k?);
+                    Some(acc)
+                }),
+            Expr::Cmp {
+                path,
+                op,
+                lit: Lit::Str(s),
+            } if op == "eq" => Some(vec![(path.clone(), s.clone())]),
+            _ => None,
+        }
+    }
+
     /// Whether it needs Graph's advanced query mode (`ConsistencyLevel: eventual`).
     pub fn is_advanced(&self) -> bool {
         match self {

@@ -62,17 +62,28 @@ pub async fn dispatch(req: HttpRequest, body: web::Bytes, ctx: web::Data<Ctx>) -
     if let Some(rest) = path.strip_prefix("/_sim/") {
         return control(&method, rest, &body, state);
     }
-    let latency = state.faults().latency();
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
+    // Simulated latency is the service's response time: the work below happens within it.
+    let answer_at = tokio::time::Instant::now() + state.faults().latency();
+    let response = route(&req, &method, &path, &body, &ctx).await;
+    tokio::time::sleep_until(answer_at).await;
+    response
+}
+
+async fn route(
+    req: &HttpRequest,
+    method: &str,
+    path: &str,
+    body: &web::Bytes,
+    ctx: &Ctx,
+) -> HttpResponse {
+    let state = &ctx.state;
     let ids = Ids::new(
         req.headers()
             .get("client-request-id")
             .and_then(|v| v.to_str().ok()),
     );
     let target = format!("{path}?{}", req.query_string());
-    if let Some(kind) = state.faults().take(&method, &target) {
+    if let Some(kind) = state.faults().take(method, &target) {
         match kind {
             FaultKind::Throttle { retry_after } => return wire::throttled(&retry_after, &ids),
             FaultKind::Status(code) => {
@@ -103,10 +114,10 @@ pub async fn dispatch(req: HttpRequest, body: web::Bytes, ctx: web::Data<Ctx>) -
         }
     }
     let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    match (method.as_str(), segs.as_slice()) {
-        ("POST", [tenant, "oauth2", "v2.0", "token"]) => token(&req, &body, tenant, state),
+    match (method, segs.as_slice()) {
+        ("POST", [tenant, "oauth2", "v2.0", "token"]) => token(req, body, tenant, state),
         (_, ["v1.0", rest @ ..]) => {
-            graph(&req, &method, rest, &body, state, &ctx.base_url, &ids).await
+            graph(req, method, rest, body, state, &ctx.base_url, &ids).await
         }
         _ => wire::graph_error(404, "NotFound", "Resource not found.", &ids),
     }
@@ -764,15 +775,18 @@ fn list_users(
     let all: Vec<String> = KNOWN_PROPS.iter().map(|s| s.to_string()).collect();
     let matching: Vec<usize> = match &expr {
         None => (offset..dir.users.len().min(offset + top)).collect(),
-        Some(e) => dir
-            .users
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| e.matches(&u.to_json(Some(&all))))
-            .map(|(i, _)| i)
-            .skip(offset)
-            .take(top)
-            .collect(),
+        Some(e) => {
+            // Indexed equalities (the common lookup) avoid scanning every user.
+            let pool: Box<dyn Iterator<Item = usize>> =
+                match e.equality_keys().and_then(|k| dir.candidates(&k)) {
+                    Some(c) => Box::new(c.into_iter()),
+                    None => Box::new(0..dir.users.len()),
+                };
+            pool.filter(|i| e.matches(&dir.users[*i].to_json(Some(&all))))
+                .skip(offset)
+                .take(top)
+                .collect()
+        }
     };
     let total_after = match &expr {
         None => offset + matching.len() < dir.users.len(),

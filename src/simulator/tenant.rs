@@ -195,6 +195,7 @@ pub const DOMAINS: &[SimDomain] = &[
 pub struct Directory {
     pub users: Vec<SimUser>,
     by_key: HashMap<String, usize>,
+    by_mail: HashMap<String, usize>,
     pub signins: Vec<Value>,
 }
 
@@ -384,6 +385,7 @@ impl Directory {
         let mut d = Directory {
             users: Vec::new(),
             by_key: HashMap::new(),
+            by_mail: HashMap::new(),
             signins: Vec::new(),
         };
         let now = opts.now;
@@ -463,11 +465,31 @@ impl Directory {
         let i = self.users.len();
         self.by_key.insert(u.id.to_ascii_lowercase(), i);
         self.by_key.insert(u.upn.to_ascii_lowercase(), i);
+        if let Some(m) = &u.mail {
+            self.by_mail.insert(m.to_ascii_lowercase(), i);
+        }
         self.users.push(u);
     }
 
     pub fn index(&self, key: &str) -> Option<usize> {
         self.by_key.get(&key.to_ascii_lowercase()).copied()
+    }
+
+    /// Users that can match an equality on an indexed property; `None` if one isn't indexed.
+    pub fn candidates(&self, keys: &[(String, String)]) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        for (prop, value) in keys {
+            let v = value.to_ascii_lowercase();
+            let hit = match prop.as_str() {
+                "userPrincipalName" | "id" => self.by_key.get(&v),
+                "mail" => self.by_mail.get(&v),
+                _ => return None,
+            };
+            out.extend(hit.copied());
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
     }
 
     pub fn find(&self, key: &str) -> Option<&SimUser> {
