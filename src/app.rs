@@ -146,6 +146,8 @@ pub async fn assemble_with(
         rng: rng.clone(),
         key: code_key,
         policy,
+        breached: crate::breached::from_settings(&settings.policy.breached)
+            .map_err(|e| AssembleError::Config(e.to_string()))?,
         cfg: FlowConfig {
             code_length: sec.code_length,
             code_ttl: chrono::Duration::seconds(i64::try_from(sec.code_ttl_secs).unwrap_or(600)),

@@ -418,3 +418,85 @@ async fn bodies_are_capped() {
         .await;
     assert!(r.status().is_client_error(), "{}", r.status());
 }
+
+#[tokio::test]
+async fn a_breached_password_is_refused_and_history_blocks_reuse() {
+    use sha1::Digest;
+    let breached = "Correct-Horse-Battery-Staple-1";
+    let dir = support::TempDir::new("hibp");
+    let file = dir.0.join("pwned.txt");
+    let mut lines: Vec<String> = [breached, "something-else-entirely"]
+        .iter()
+        .map(|p| {
+            let h = sha1::Sha1::digest(p.as_bytes());
+            format!("{}:42", rekey::clock::hex(&h).to_uppercase())
+        })
+        .collect();
+    lines.sort();
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let file_cfg = file.clone();
+    let app = TestApp::spawn_with(
+        |_| {},
+        move |s| {
+            s.policy.breached.mode = rekey::policy::BreachedMode::Offline;
+            s.policy.breached.file = Some(file_cfg);
+        },
+    )
+    .await;
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let r = set_password(&app, breached).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("data breaches"));
+    assert_eq!(set_password(&app, STRONG).await.status(), 303);
+
+    // The same person resets again and tries the password just set: history refuses it.
+    let again = TestApp::new_client();
+    let page = again
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    again
+        .post(app.url("/reset/start"))
+        .form(&[("csrf", csrf.as_str()), ("username", support::EMAIL_USER)])
+        .send()
+        .await
+        .unwrap();
+    again
+        .post(app.url("/reset/send"))
+        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
+        .send()
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let code = app.code_sent_to(support::EMAIL_USER_ALT).await;
+    let r = again
+        .post(app.url("/reset/code"))
+        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let r = again
+        .post(app.url("/reset/password"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("password", STRONG),
+            ("confirm", STRONG),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("used this password recently")
+    );
+}

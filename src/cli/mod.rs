@@ -4,6 +4,7 @@ mod audit;
 mod bench;
 mod check;
 pub mod demo;
+mod policy;
 pub mod reminders;
 mod serve;
 mod sim;
@@ -48,6 +49,12 @@ pub enum Command {
     /// Password expiry reminders.
     #[command(subcommand)]
     Reminders(reminders::RemindersCommand),
+    /// Try the password policy with a password and a user's names.
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
+    /// Offline breached-password data.
+    #[command(subcommand)]
+    Breached(policy::BreachedCommand),
     /// Admin helpers.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -101,6 +108,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Bench(cmd) => bench::run(cmd).await,
+            Command::Policy(cmd) => policy::run(cli.config.as_deref(), cmd).await,
+            Command::Breached(cmd) => policy::breached(cmd),
             Command::Audit(cmd) => audit::run(cli.config.as_deref(), cmd).await,
             Command::Users(UsersCommand::Expiring(args)) => {
                 reminders::expiring(cli.config.as_deref(), args).await

@@ -115,6 +115,7 @@ pub struct ResetService {
     pub rng: Arc<dyn Random>,
     pub key: CodeKey,
     pub policy: Arc<PasswordPolicy>,
+    pub breached: Option<Arc<dyn crate::ports::BreachedCheck>>,
     pub cfg: FlowConfig,
 }
 
@@ -566,6 +567,28 @@ impl ResetService {
         let mut verdict = self.policy_verdict(flow, candidate).await;
         if !verdict.accepted {
             return verdict;
+        }
+        if let Some(check) = &self.breached {
+            match check.is_breached(candidate).await {
+                Ok(false) => {}
+                Ok(true) => verdict.reject(
+                    Rule::Breached,
+                    crate::policy::BREACHED_ID,
+                    crate::policy::BREACHED_TEXT.into(),
+                ),
+                // Fail-closed by configuration: say so rather than accept unchecked.
+                Err(e) => {
+                    tracing::warn!(error = %e, "breached-password check unavailable");
+                    verdict.reject(
+                        Rule::Breached,
+                        "policy-breached-unavailable",
+                        "We could not check this password against known breaches just now. Please try again in a minute.".into(),
+                    );
+                }
+            }
+            if !verdict.accepted {
+                return verdict;
+            }
         }
         if let Some(u) = &flow.user
             && self.cfg.history_depth > 0
