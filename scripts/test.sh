@@ -8,6 +8,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -305,3 +305,62 @@ fn header(resp: &reqwest::Response, name: &str) -> Option<String> {
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SeededRandom;
+
+    fn key_pair() -> Option<CertificateCredential> {
+        // A throwaway key from aws-lc-rs itself; the certificate thumbprints are placeholders.
+        let key = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).ok()?;
+        Some(CertificateCredential {
+            key,
+            sha256_thumbprint: "t256".into(),
+            sha1_thumbprint: "t1".into(),
+            alg: AssertionAlg::Ps256,
+        })
+    }
+
+    #[test]
+    fn assertions_verify_with_the_public_key() {
+        use aws_lc_rs::signature::{
+            KeyPair, RSA_PKCS1_2048_8192_SHA256, RSA_PSS_2048_8192_SHA256, UnparsedPublicKey,
+        };
+        let mut cred = key_pair().unwrap();
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        for (alg, verify_alg, thumb) in [
+            (AssertionAlg::Ps256, &RSA_PSS_2048_8192_SHA256, "x5t#S256"),
+            (AssertionAlg::Rs256, &RSA_PKCS1_2048_8192_SHA256, "x5t"),
+        ] {
+            cred.alg = alg;
+            let jwt = cred
+                .assertion(
+                    "app",
+                    "https://login.example/t/oauth2/v2.0/token",
+                    now,
+                    &SeededRandom::new(1),
+                )
+                .unwrap();
+            let parts: Vec<&str> = jwt.split('.').collect();
+            assert_eq!(parts.len(), 3);
+            let header: serde_json::Value =
+                serde_json::from_slice(&B64URL.decode(parts[0]).unwrap()).unwrap();
+            assert!(header.get(thumb).is_some(), "{header}");
+            let claims: serde_json::Value =
+                serde_json::from_slice(&B64URL.decode(parts[1]).unwrap()).unwrap();
+            assert_eq!(claims["iss"], "app");
+            assert_eq!(claims["sub"], "app");
+            assert_eq!(
+                claims["exp"].as_i64().unwrap() - claims["nbf"].as_i64().unwrap(),
+                300
+            );
+            let public =
+                UnparsedPublicKey::new(verify_alg, cred.key.public_key().as_ref().to_vec());
+            let signed = format!("{}.{}", parts[0], parts[1]);
+            public
+                .verify(signed.as_bytes(), &B64URL.decode(parts[2]).unwrap())
+                .unwrap();
+        }
+    }
+}
