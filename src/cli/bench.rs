@@ -57,6 +57,9 @@ pub struct ResetArgs {
     pub flows: usize,
     #[arg(long, default_value_t = 50)]
     pub concurrency: usize,
+    /// Pause between a flow's steps, as a person reading the page would (0: as fast as possible).
+    #[arg(long, default_value_t = 0)]
+    pub think_ms: u64,
 }
 
 fn graph(t: &GraphTarget) -> anyhow::Result<GraphDirectory> {
@@ -199,7 +202,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
         crate::sim::SimOptions {
             seed_demo: true,
             now,
-            extra_users: a.flows,
+            extra_users: a.flows * 3,
             client_secret: "bench".into(),
             reports_rate_per_10s: 0,
             ..Default::default()
@@ -233,7 +236,13 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     let timings: Arc<Mutex<Vec<Vec<Duration>>>> =
         Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
     let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let server_errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let sem = Arc::new(tokio::sync::Semaphore::new(a.concurrency));
+    // Synthetic users with an alternate email, enabled and cloud-only (see the simulator).
+    let eligible: Vec<usize> = (0..a.flows * 3)
+        .filter(|n| n % 2 == 0 && n % 25 != 7 && n % 40 != 11)
+        .take(a.flows)
+        .collect();
     let started = Instant::now();
     let mut tasks = Vec::new();
     for n in 0..a.flows {
@@ -244,6 +253,9 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
             sem.clone(),
             catcher.clone(),
         );
+        let server_errors = server_errors.clone();
+        let n = eligible[n];
+        let think_ms = a.think_ms;
         tasks.push(tokio::spawn(async move {
             let Ok(_permit) = sem.acquire_owned().await else {
                 return;
@@ -259,7 +271,13 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 Err(_) => return,
             };
             let mut t = Vec::new();
+            let think = || tokio::time::sleep(Duration::from_millis(think_ms));
             let ok = async {
+                // Spread the first wave so flows arrive like people, not all at once.
+                if think_ms > 0 {
+                    let slot = (n as u64 * 7919) % 1000;
+                    tokio::time::sleep(Duration::from_millis(think_ms * slot / 1000)).await;
+                }
                 let page = c
                     .get(format!("{base}/"))
                     .send()
@@ -277,7 +295,11 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     .await
                     .ok()?;
                 t.push(s.elapsed());
+                if r.status().is_server_error() {
+                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 (r.status() == 303).then_some(())?;
+                think().await;
                 let s = Instant::now();
                 let r = c
                     .post(format!("{base}/reset/send"))
@@ -286,6 +308,9 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     .await
                     .ok()?;
                 t.push(s.elapsed());
+                if r.status().is_server_error() {
+                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 (r.status() == 303).then_some(())?;
                 let mut code = None;
                 for _ in 0..200 {
@@ -304,6 +329,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     tokio::time::sleep(Duration::from_millis(5)).await;
                 }
                 let code = code?;
+                think().await;
                 let s = Instant::now();
                 let r = c
                     .post(format!("{base}/reset/code"))
@@ -312,8 +338,12 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     .await
                     .ok()?;
                 t.push(s.elapsed());
+                if r.status().is_server_error() {
+                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 (r.status() == 303).then_some(())?;
                 let pw = format!("Bench-Harbour-Lantern-{n}");
+                think().await;
                 let s = Instant::now();
                 let r = c
                     .post(format!("{base}/reset/password"))
@@ -326,6 +356,9 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     .await
                     .ok()?;
                 t.push(s.elapsed());
+                if r.status().is_server_error() {
+                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 (r.status() == 303).then_some(())
             }
             .await;
@@ -345,11 +378,12 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     let elapsed = started.elapsed();
     let done = a.flows as u64 - errors.load(std::sync::atomic::Ordering::Relaxed);
     println!(
-        "resets: {done}/{} complete in {:.2}s = {:.1}/s with {} concurrent flows",
+        "resets: {done}/{} complete in {:.2}s = {:.1}/s with {} concurrent flows; {} responses were 5xx",
         a.flows,
         elapsed.as_secs_f64(),
         done as f64 / elapsed.as_secs_f64(),
-        a.concurrency
+        a.concurrency,
+        server_errors.load(std::sync::atomic::Ordering::Relaxed)
     );
     let mut all = timings.lock().unwrap_or_else(|e| e.into_inner()).clone();
     for (i, step) in steps.iter().enumerate() {
