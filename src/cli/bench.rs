@@ -245,7 +245,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for n in 0..a.flows {
+    for n in eligible.iter().copied() {
         let (base, timings, errors, sem, catcher) = (
             base.clone(),
             timings.clone(),
@@ -254,7 +254,6 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
             catcher.clone(),
         );
         let server_errors = server_errors.clone();
-        let n = eligible[n];
         let think_ms = a.think_ms;
         tasks.push(tokio::spawn(async move {
             let Ok(_permit) = sem.acquire_owned().await else {
