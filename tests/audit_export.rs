@@ -22,7 +22,11 @@ async fn export_round_trips_every_event() {
             correlation_id: format!("c{i}"),
             account: Some(format!("user{i}@contoso.com")),
             action: "code.verify".into(),
-            outcome: if i % 2 == 0 { "wrong".into() } else { "verified".into() },
+            outcome: if i % 2 == 0 {
+                "wrong".into()
+            } else {
+                "verified".into()
+            },
             client_addr: Some("192.0.2.7".into()),
             user_agent: Some("Mozilla/5.0 (X11; \"quoted\", comma)".into()),
             detail: Some("{\"method\":\"email:0\"}".into()),
@@ -37,7 +41,11 @@ async fn export_round_trips_every_event() {
         .args(["--config", cfg.to_str().unwrap(), "audit", "export"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let exported: Vec<AuditEvent> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -47,11 +55,27 @@ async fn export_round_trips_every_event() {
 
     let since = (base + chrono::Duration::seconds(1000)).to_rfc3339();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-        .args(["--config", cfg.to_str().unwrap(), "audit", "export", "--format", "csv", "--since", &since])
+        .args([
+            "--config",
+            cfg.to_str().unwrap(),
+            "audit",
+            "export",
+            "--format",
+            "csv",
+            "--since",
+            &since,
+        ])
         .output()
         .unwrap();
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(csv.lines().count(), 1 + (12_000 - 7000), "header + events from second 1000");
-    assert!(csv.contains("\"Mozilla/5.0 (X11; \"\"quoted\"\", comma)\""), "CSV quoting");
+    assert_eq!(
+        csv.lines().count(),
+        1 + (12_000 - 7000),
+        "header + events from second 1000"
+    );
+    assert!(
+        csv.contains("\"Mozilla/5.0 (X11; \"\"quoted\"\", comma)\""),
+        "CSV quoting"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -163,6 +163,23 @@ async fn contract(store: Arc<dyn Store>) {
             .unwrap()
     );
 
+    // Retention removes old audit events and counters.
+    assert!(
+        store
+            .retention_prune(now + Duration::seconds(1))
+            .await
+            .unwrap()
+            >= 1
+    );
+    assert!(
+        !store
+            .audit_after(now, "", 10_000)
+            .await
+            .unwrap()
+            .contains(&event)
+    );
+    assert_eq!(store.counter_get(&key, 60).await.unwrap(), 0);
+
     // Pruning removes expired flows and their codes.
     assert!(store.flows_prune(now + Duration::hours(1)).await.unwrap() >= 1);
     assert_eq!(store.flow_get(&flow.id).await.unwrap(), None);

@@ -63,12 +63,45 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     if let Some(a) = admin {
         tokio::spawn(a);
     }
+    let pruner = {
+        let (store, clock, cancel) = (
+            services.store.clone(),
+            services.clock.clone(),
+            cancel.clone(),
+        );
+        let days = i64::from(services.settings.database.retention_days);
+        tokio::spawn(async move {
+            loop {
+                let now = clock.now();
+                match store.flows_prune(now).await {
+                    Ok(n) if n > 0 => tracing::info!(flows = n, "expired flows pruned"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "pruning flows failed"),
+                }
+                if days > 0 {
+                    match store
+                        .retention_prune(now - chrono::Duration::days(days))
+                        .await
+                    {
+                        Ok(n) if n > 0 => tracing::info!(rows = n, "records past retention pruned"),
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "retention pruning failed"),
+                    }
+                }
+                tokio::select! {
+                    () = cancel.cancelled() => return,
+                    () = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
+                }
+            }
+        })
+    };
     let listener =
         TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(%listen, "Rekey is serving");
     // actix stops on SIGINT/SIGTERM and lets in-flight requests finish.
     web::build(services, listener)?.await?;
     cancel.cancel();
+    let _ = pruner.await;
     if let Some(h) = admin_handle {
         h.stop(true).await;
     }

@@ -81,6 +81,8 @@ pub trait Store: Send + Sync {
     /// Writes `flow` if the stored version is still `flow.version - 1`. False on a lost race.
     async fn flow_update(&self, flow: &FlowRow) -> Result<bool, StoreError>;
     async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError>;
+    /// Deletes audit events, counters and expired locks older than `before`.
+    async fn retention_prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
 
     /// Stores a code, replacing an earlier one for the same flow and method.
     async fn code_put(&self, code: &CodeRow) -> Result<(), StoreError>;

@@ -205,6 +205,8 @@ pub struct DatabaseSettings {
     /// `sqlite://var/rekey.db` (created on first start) or `postgres://…`.
     pub url: String,
     pub max_connections: u32,
+    /// Audit events, counters and old locks are deleted after this many days (0 = keep).
+    pub retention_days: u32,
 }
 
 impl Default for DatabaseSettings {
@@ -212,6 +214,7 @@ impl Default for DatabaseSettings {
         Self {
             url: "sqlite://var/rekey.db".into(),
             max_connections: 8,
+            retention_days: 365,
         }
     }
 }

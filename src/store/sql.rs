@@ -103,6 +103,23 @@ macro_rules! sql_store {
                 Ok(done.rows_affected())
             }
 
+            async fn retention_prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+                let mut n = 0;
+                for sql in [
+                    "DELETE FROM audit WHERE at < $1",
+                    "DELETE FROM counters WHERE window_start < $1",
+                    "DELETE FROM locks WHERE until < $1",
+                ] {
+                    n += sqlx::query(sql)
+                        .bind(ts(before))
+                        .execute(&self.pool)
+                        .await
+                        .map_err(query_err)?
+                        .rows_affected();
+                }
+                Ok(n)
+            }
+
             async fn code_put(&self, code: &CodeRow) -> Result<(), StoreError> {
                 sqlx::query(
                     "INSERT INTO codes (flow_id, method, hash, expires_at, attempts, consumed) VALUES ($1, $2, $3, $4, $5, $6)
