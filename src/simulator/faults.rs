@@ -3,8 +3,7 @@ use std::{sync::Mutex, time::Duration};
 use serde::Deserialize;
 
 /// What an injected fault does to a matching request.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FaultKind {
     /// 429 TooManyRequests with this `Retry-After` verbatim ("10", "2.128", or an HTTP date).
     Throttle { retry_after: String },
@@ -15,27 +14,53 @@ pub enum FaultKind {
     /// 200 with a truncated JSON body.
     MalformedJson,
     /// Waits this long, then answers normally.
-    Delay(#[serde(with = "millis")] Duration),
-}
-
-mod millis {
-    use std::time::Duration;
-
-    use serde::{Deserialize, Deserializer};
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-        Ok(Duration::from_millis(u64::deserialize(d)?))
-    }
+    Delay(Duration),
 }
 
 /// A fault for requests matching `method` and `path_contains`, `times` times (None: always).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaultRule {
     pub method: Option<String>,
     pub path_contains: Option<String>,
     pub times: Option<u32>,
-    #[serde(flatten)]
     pub kind: FaultKind,
+}
+
+/// A fault as `POST /_sim/faults` takes it:
+/// `{"kind":"throttle|status|drop|malformed_json|delay","retry_after":"2","status":503,"ms":100,
+///   "method":"GET","path_contains":"/users","times":3}`.
+#[derive(Debug, Deserialize)]
+pub struct FaultSpec {
+    pub kind: String,
+    pub method: Option<String>,
+    pub path_contains: Option<String>,
+    pub times: Option<u32>,
+    pub retry_after: Option<String>,
+    pub status: Option<u16>,
+    pub ms: Option<u64>,
+}
+
+impl TryFrom<FaultSpec> for FaultRule {
+    type Error = String;
+
+    fn try_from(s: FaultSpec) -> Result<Self, String> {
+        let kind = match s.kind.as_str() {
+            "throttle" => FaultKind::Throttle {
+                retry_after: s.retry_after.unwrap_or_else(|| "1".into()),
+            },
+            "status" => FaultKind::Status(s.status.ok_or("status needs \"status\"")?),
+            "drop" => FaultKind::Drop,
+            "malformed_json" => FaultKind::MalformedJson,
+            "delay" => FaultKind::Delay(Duration::from_millis(s.ms.ok_or("delay needs \"ms\"")?)),
+            other => return Err(format!("unknown kind {other}")),
+        };
+        Ok(FaultRule {
+            method: s.method,
+            path_contains: s.path_contains,
+            times: s.times,
+            kind,
+        })
+    }
 }
 
 #[derive(Debug, Default)]

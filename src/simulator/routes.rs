@@ -1240,13 +1240,18 @@ fn sign_ins(q: &Query, caller: &Caller, state: &SimState, base: &str, ids: &Ids)
 
 fn control(method: &str, rest: &str, body: &[u8], state: &SimState) -> HttpResponse {
     match (method, rest) {
-        ("POST", "faults") => match serde_json::from_slice::<super::FaultRule>(body) {
-            Ok(rule) => {
-                state.faults().add(rule);
-                HttpResponse::NoContent().finish()
+        ("POST", "faults") => {
+            let rule = serde_json::from_slice::<super::faults::FaultSpec>(body)
+                .map_err(|e| e.to_string())
+                .and_then(super::FaultRule::try_from);
+            match rule {
+                Ok(rule) => {
+                    state.faults().add(rule);
+                    HttpResponse::NoContent().finish()
+                }
+                Err(e) => HttpResponse::BadRequest().json(json!({"error": e})),
             }
-            Err(e) => HttpResponse::BadRequest().json(json!({"error": e.to_string()})),
-        },
+        }
         ("POST", "latency") => {
             let ms = serde_json::from_slice::<Value>(body).ok().and_then(|v| v["ms"].as_u64()).unwrap_or(0);
             state.faults().set_latency(Duration::from_millis(ms));
