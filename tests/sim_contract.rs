@@ -115,7 +115,8 @@ async fn token_success_and_errors_follow_the_identity_platform() {
     );
     assert!(claims["wids"].as_array().is_some());
 
-    let cases: [(&[(&str, &str)], u16, &str, i64); 5] = [
+    type Form<'a> = &'a [(&'a str, &'a str)];
+    let cases: [(Form, u16, &str, i64); 5] = [
         (
             &[
                 ("client_id", support::CLIENT_ID),
