@@ -29,4 +29,5 @@ trap './scripts/pg.sh stop "$pg_dir"' EXIT
 export REKEY_TEST_PG_URL="$pg_url"
 
 log "cargo test"
+# Benchmarks run once each as smoke tests (their tables come from `cargo bench`).
 cargo test --all-targets --locked "$@"
