@@ -181,6 +181,17 @@ async fn the_demo_tenant_gets_exactly_the_expected_reminders_once() {
         Some("disabled")
     );
     assert_eq!(summary.skipped.get("synced_from_on_premises"), Some(&1));
+    let audit = r
+        .store
+        .audit_after(r.now - chrono::Duration::hours(1), "", 100)
+        .await
+        .unwrap();
+    let pass = audit
+        .iter()
+        .find(|e| e.action == "reminders.pass")
+        .expect("an audit event per pass");
+    assert_eq!(pass.outcome, "completed");
+    assert!(pass.detail.as_deref().unwrap_or("").contains("\"sent\":5"));
 
     // A rerun sends nothing.
     let again = Catcher::new(Arc::new(ManualClock::new(r.now)), 1000);

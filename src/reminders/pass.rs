@@ -129,8 +129,32 @@ impl ReminderPass<'_> {
         let result = self.scan(&mut summary).await;
         if !self.opts.dry_run {
             let _ = self.store.lease_release(LEASE, &self.opts.holder).await;
+            self.audit(&summary, result.as_ref().err()).await;
         }
         result.map(|()| summary)
+    }
+
+    /// One audit event per pass, with its counts.
+    async fn audit(&self, summary: &Summary, error: Option<&PassError>) {
+        let now = self.clock.now();
+        let event = crate::ports::store::AuditEvent {
+            id: uuid::Uuid::now_v7().to_string(),
+            at: now,
+            correlation_id: self.opts.holder.clone(),
+            account: None,
+            action: "reminders.pass".into(),
+            outcome: match error {
+                None => "completed".into(),
+                Some(PassError::LeaseLost) => "lease_lost".into(),
+                Some(_) => "failed".into(),
+            },
+            client_addr: None,
+            user_agent: None,
+            detail: serde_json::to_string(summary).ok(),
+        };
+        if let Err(e) = self.store.audit_append(&event).await {
+            tracing::error!(error = %e, "reminder pass audit event not stored");
+        }
     }
 
     async fn scan(&self, summary: &mut Summary) -> Result<(), PassError> {
