@@ -174,6 +174,63 @@ fn percentiles(policy: &PasswordPolicy, ctx: &UserContext, samples: usize) {
     }
 }
 
+/// What people actually type: word + digits, capitalised words with symbols, l33t
+/// variants, random 12–16 character strings, and 3–5 word passphrases.
+fn mixed(policy: &PasswordPolicy, ctx: &UserContext, samples: usize) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut t = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let word = |rng: &mut Rng| WORDS[rng.below(WORDS.len())].to_string();
+        let pw = match i % 5 {
+            0 => format!("{}{}", word(&mut rng), rng.below(10_000)),
+            1 => {
+                let w = word(&mut rng);
+                let mut c = w.chars();
+                let cap: String = c
+                    .next()
+                    .map(|f| f.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(c)
+                    .collect();
+                format!("{cap}{}!{}", word(&mut rng), rng.below(100))
+            }
+            2 => {
+                word(&mut rng)
+                    .chars()
+                    .map(|c| match c {
+                        'a' => '@',
+                        'o' => '0',
+                        'e' => '3',
+                        's' => '$',
+                        c => c,
+                    })
+                    .collect::<String>()
+                    + &rng.below(1000).to_string()
+            }
+            3 => (0..12 + rng.below(5))
+                .map(|_| {
+                    rng.pick("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!@#$%&*-_")
+                })
+                .collect(),
+            _ => (0..3 + rng.below(3))
+                .map(|_| word(&mut rng))
+                .collect::<Vec<_>>()
+                .join(if i % 2 == 0 { " " } else { "-" }),
+        };
+        let start = Instant::now();
+        black_box(policy.evaluate(&pw, ctx));
+        t.push(start.elapsed());
+    }
+    t.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "\nrealistic mixed corpus, {samples} passwords (ms): p50 {:.3} / p99 {:.3} / max {:.3}",
+        ms(t[t.len() / 2]),
+        ms(t[(t.len() * 99) / 100]),
+        ms(t[t.len() - 1])
+    );
+}
+
 /// Random adversarial candidates of 1..=256 characters; reports the slowest.
 fn worst_case(policy: &PasswordPolicy, ctx: &UserContext, tries: usize) {
     let mut rng = Rng(0xdead_beef_cafe_f00d);
@@ -260,6 +317,7 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000);
+    mixed(&policy, &ctx, samples * 5);
     percentiles(&policy, &ctx, samples);
     worst_case(&policy, &ctx, samples * 5);
 }

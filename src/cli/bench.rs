@@ -29,6 +29,20 @@ pub enum BenchCommand {
     List(GraphTarget),
     /// Complete resets through the portal over HTTP against an in-process simulator.
     Resets(ResetArgs),
+    /// Start-page latency while adversarial password checks arrive at a fixed rate.
+    Flood(FloodArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct FloodArgs {
+    /// Adversarial `/api/password/check` calls per second.
+    #[arg(long, default_value_t = 100)]
+    pub checks_per_sec: u64,
+    /// Start-page requests per second, whose latency is reported.
+    #[arg(long, default_value_t = 20)]
+    pub pages_per_sec: u64,
+    #[arg(long, default_value_t = 10)]
+    pub seconds: u64,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -110,6 +124,7 @@ pub async fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Lookups(t) => lookups(t).await,
         BenchCommand::List(t) => list(t).await,
         BenchCommand::Resets(a) => resets(a).await,
+        BenchCommand::Flood(a) => flood(a).await,
     }
 }
 
@@ -401,4 +416,140 @@ fn between(s: &str, start: &str, end: &str) -> Option<String> {
     let i = s.find(start)? + start.len();
     let j = s[i..].find(end)? + i;
     Some(s[i..j].to_string())
+}
+
+/// A portal with an in-process simulator, as the benchmarks use it.
+async fn bench_portal(
+    extra_users: usize,
+) -> anyhow::Result<(String, crate::notify::Catcher, std::path::PathBuf)> {
+    let now = crate::clock::Clock::now(&SystemClock);
+    let sim = crate::sim::start(
+        crate::sim::SimOptions {
+            seed_demo: true,
+            now,
+            extra_users,
+            client_secret: "bench".into(),
+            reports_rate_per_10s: 0,
+            ..Default::default()
+        },
+        TcpListener::bind("127.0.0.1:0")?,
+    )
+    .await?;
+    let dir = std::env::temp_dir().join(format!("rekey-bench-{}", std::process::id()));
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    let mut settings = super::demo::demo_settings(&sim.base_url, addr, "bench", &OsRandom)?;
+    settings.database.url = format!("sqlite://{}/bench.db", dir.display());
+    settings.security.requests_per_address_per_minute = 1_000_000;
+    settings.security.codes_per_account_per_hour = 1_000;
+    settings.security.start_floor_ms = 0;
+    settings.security.revoke_sessions = false;
+    settings.policy.history_depth = 0;
+    let catcher = crate::notify::Catcher::new(Arc::new(SystemClock), 100_000);
+    let services = crate::app::assemble(
+        settings,
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+        Some(catcher.clone()),
+    )
+    .await
+    .context("assemble")?;
+    tokio::spawn(crate::web::build(services, listener)?);
+    std::mem::forget(sim);
+    Ok((format!("http://{addr}"), catcher, dir))
+}
+
+async fn flood(a: FloodArgs) -> anyhow::Result<ExitCode> {
+    use crate::ports::Message;
+    let (base, catcher, dir) = bench_portal(0).await?;
+    // One verified session at the password step, as an attacker would have.
+    let c = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let page = c.get(format!("{base}/")).send().await?.text().await?;
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"").context("csrf")?;
+    c.post(format!("{base}/reset/start"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "alex.wilber@contoso.com"),
+        ])
+        .send()
+        .await?;
+    c.post(format!("{base}/reset/send"))
+        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
+        .send()
+        .await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let code = catcher
+        .messages()
+        .into_iter()
+        .find_map(|m| match m.message {
+            Message::Email { text, .. } => between(&text, "code is:\n\n    ", "\n"),
+            _ => None,
+        })
+        .context("code")?;
+    c.post(format!("{base}/reset/code"))
+        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await?;
+    // Crafted inputs: the l33t-dense strings that make naive zxcvbn take hundreds of ms.
+    let crafted: Vec<String> = (0..50)
+        .map(|i| {
+            let unit = ["4@4@!1$", "P@$$w0rd", "3!1|0$5", "@@$$11!!00"][i % 4];
+            let mut s = unit.repeat(256 / unit.len() + 1);
+            s.truncate(40 + (i * 37) % 216);
+            s
+        })
+        .collect();
+    let stop = Instant::now() + Duration::from_secs(a.seconds);
+    let flood = {
+        let (c, base, csrf) = (c.clone(), base.clone(), csrf.clone());
+        tokio::spawn(async move {
+            let mut tick =
+                tokio::time::interval(Duration::from_micros(1_000_000 / a.checks_per_sec.max(1)));
+            let (mut sent, mut i) = (0u64, 0usize);
+            while Instant::now() < stop {
+                tick.tick().await;
+                let body = serde_json::json!({"password": crafted[i % crafted.len()]});
+                i += 1;
+                let req = c
+                    .post(format!("{base}/api/password/check"))
+                    .header("X-CSRF-Token", &csrf)
+                    .json(&body);
+                tokio::spawn(async move {
+                    let _ = req.send().await;
+                });
+                sent += 1;
+            }
+            sent
+        })
+    };
+    let plain = reqwest::Client::new();
+    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / a.pages_per_sec.max(1)));
+    let mut lat = Vec::new();
+    let mut bad = 0;
+    while Instant::now() < stop {
+        tick.tick().await;
+        let s = Instant::now();
+        match plain.get(format!("{base}/")).send().await {
+            Ok(r) if r.status().is_success() => {
+                let _ = r.bytes().await;
+                lat.push(s.elapsed());
+            }
+            _ => bad += 1,
+        }
+    }
+    let sent = flood.await.unwrap_or(0);
+    lat.sort();
+    println!(
+        "flood: {sent} adversarial checks in {}s ({}/s); start page p50 {:?}, p99 {:?}, max {:?}, {bad} failed",
+        a.seconds,
+        a.checks_per_sec,
+        percentile(&lat, 0.5),
+        percentile(&lat, 0.99),
+        lat.last().copied().unwrap_or_default()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(ExitCode::SUCCESS)
 }
