@@ -211,42 +211,8 @@ async fn list(t: GraphTarget) -> anyhow::Result<ExitCode> {
 }
 
 async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
-    use crate::{notify::Catcher, ports::Message};
-    let now = crate::clock::Clock::now(&SystemClock);
-    let sim = crate::sim::start(
-        crate::sim::SimOptions {
-            seed_demo: true,
-            now,
-            extra_users: a.flows * 3,
-            client_secret: "bench".into(),
-            reports_rate_per_10s: 0,
-            ..Default::default()
-        },
-        TcpListener::bind("127.0.0.1:0")?,
-    )
-    .await?;
-    let dir = std::env::temp_dir().join(format!("rekey-bench-{}", std::process::id()));
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let addr = listener.local_addr()?;
-    let mut settings = super::demo::demo_settings(&sim.base_url, addr, "bench", &OsRandom)?;
-    settings.database.url = format!("sqlite://{}/bench.db", dir.display());
-    settings.security.requests_per_address_per_minute = 1_000_000;
-    settings.security.codes_per_account_per_hour = 1_000;
-    settings.security.start_floor_ms = 0;
-    settings.security.revoke_sessions = false;
-    settings.policy.history_depth = 0;
-    let catcher = Catcher::new(Arc::new(SystemClock), 100_000);
-    let services = crate::app::assemble(
-        settings,
-        Arc::new(SystemClock),
-        Arc::new(OsRandom),
-        Some(catcher.clone()),
-    )
-    .await
-    .context("assemble")?;
-    let server = crate::web::build(services, listener)?;
-    tokio::spawn(server);
-    let base = format!("http://{addr}");
+    use crate::ports::Message;
+    let (base, catcher, dir) = bench_portal(a.flows * 3).await?;
     let steps = ["start", "send", "code", "password"];
     let timings: Arc<Mutex<Vec<Vec<Duration>>>> =
         Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
