@@ -16,6 +16,7 @@ pub mod policy;
 pub mod ports;
 pub mod reminders;
 pub mod settings;
+pub mod signins;
 pub mod simulator;
 pub use simulator as sim;
 pub mod store;

@@ -9,6 +9,7 @@ const PURE: &[&str] = &[
     "src/ports",
     "src/policy",
     "src/reminders/expiry.rs",
+    "src/signins",
     "src/clock.rs",
     "src/permissions.rs",
 ];
