@@ -205,10 +205,11 @@ pub fn classify(events: &[SignIn], t: Thresholds) -> Vec<Finding> {
             .iter()
             .any(|e| e.error_code == 0 && e.created > first.created);
         let n = fails.len() as u32;
-        let pattern = if fails
-            .iter()
-            .any(|e| e.ip_address.as_deref().is_some_and(|i| spray_ips.contains(i)))
-        {
+        let pattern = if fails.iter().any(|e| {
+            e.ip_address
+                .as_deref()
+                .is_some_and(|i| spray_ips.contains(i))
+        }) {
             Pattern::Spray
         } else if succeeded_after && n <= t.typo_failures {
             Pattern::Typo
@@ -260,32 +261,76 @@ mod tests {
     fn a_stale_device_keeps_failing_after_the_change() {
         let changed = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let mut e: Vec<SignIn> = (1..=6)
-            .map(|i| ev("alex@contoso.com", i * 10, INVALID_PASSWORD, "iOS 17", "Mail", "198.51.100.7"))
+            .map(|i| {
+                ev(
+                    "alex@contoso.com",
+                    i * 10,
+                    INVALID_PASSWORD,
+                    "iOS 17",
+                    "Mail",
+                    "198.51.100.7",
+                )
+            })
             .collect();
-        e.push(ev("alex@contoso.com", -5, INVALID_PASSWORD, "Windows 11", "Outlook", "198.51.100.8"));
+        e.push(ev(
+            "alex@contoso.com",
+            -5,
+            INVALID_PASSWORD,
+            "Windows 11",
+            "Outlook",
+            "198.51.100.8",
+        ));
         let stale = stale_sources(&e, changed);
         assert_eq!(stale.len(), 1, "failures before the change do not count");
         assert_eq!(stale[0].failures, 6);
         assert_eq!(stale[0].source.guide_step(), "ios-mail");
         assert!(stale[0].source.describe().contains("iOS 17"));
         let f = classify(&e, Thresholds::default());
-        assert!(f.iter().any(|f| f.pattern == Pattern::StaleDevice && f.failures == 6));
+        assert!(
+            f.iter()
+                .any(|f| f.pattern == Pattern::StaleDevice && f.failures == 6)
+        );
     }
 
     #[test]
     fn a_fixed_device_is_no_longer_stale() {
         let changed = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let mut e: Vec<SignIn> = (1..=3)
-            .map(|i| ev("alex@contoso.com", i, INVALID_PASSWORD, "iOS 17", "Mail", "198.51.100.7"))
+            .map(|i| {
+                ev(
+                    "alex@contoso.com",
+                    i,
+                    INVALID_PASSWORD,
+                    "iOS 17",
+                    "Mail",
+                    "198.51.100.7",
+                )
+            })
             .collect();
-        e.push(ev("alex@contoso.com", 20, 0, "iOS 17", "Mail", "198.51.100.7"));
+        e.push(ev(
+            "alex@contoso.com",
+            20,
+            0,
+            "iOS 17",
+            "Mail",
+            "198.51.100.7",
+        ));
         assert!(stale_sources(&e, changed).is_empty());
     }
 
     #[test]
     fn many_users_from_one_address_is_a_spray() {
         let e: Vec<SignIn> = (0..8)
-            .map(|i| ev(&format!("u{i}@contoso.com"), i, INVALID_PASSWORD, "Linux", "Azure Portal", "203.0.113.66"))
+            .map(|i| {
+                ev(
+                    &format!("u{i}@contoso.com"),
+                    i,
+                    INVALID_PASSWORD,
+                    "Linux",
+                    "Azure Portal",
+                    "203.0.113.66",
+                )
+            })
             .collect();
         let f = classify(&e, Thresholds::default());
         assert_eq!(f.len(), 8);
@@ -295,8 +340,22 @@ mod tests {
     #[test]
     fn a_few_failures_then_success_is_a_typo() {
         let e = vec![
-            ev("lee@contoso.com", 0, INVALID_PASSWORD, "Windows 11", "Teams", "192.0.2.1"),
-            ev("lee@contoso.com", 1, INVALID_PASSWORD, "Windows 11", "Teams", "192.0.2.1"),
+            ev(
+                "lee@contoso.com",
+                0,
+                INVALID_PASSWORD,
+                "Windows 11",
+                "Teams",
+                "192.0.2.1",
+            ),
+            ev(
+                "lee@contoso.com",
+                1,
+                INVALID_PASSWORD,
+                "Windows 11",
+                "Teams",
+                "192.0.2.1",
+            ),
             ev("lee@contoso.com", 2, 0, "Windows 11", "Teams", "192.0.2.1"),
         ];
         let f = classify(&e, Thresholds::default());
@@ -306,8 +365,20 @@ mod tests {
     #[test]
     fn a_burst_without_span_is_unclear_not_stale() {
         let e: Vec<SignIn> = (0..4)
-            .map(|i| ev("x@contoso.com", i, INVALID_PASSWORD, "Android", "Mail", "192.0.2.9"))
+            .map(|i| {
+                ev(
+                    "x@contoso.com",
+                    i,
+                    INVALID_PASSWORD,
+                    "Android",
+                    "Mail",
+                    "192.0.2.9",
+                )
+            })
             .collect();
-        assert_eq!(classify(&e, Thresholds::default())[0].pattern, Pattern::Unclear);
+        assert_eq!(
+            classify(&e, Thresholds::default())[0].pattern,
+            Pattern::Unclear
+        );
     }
 }

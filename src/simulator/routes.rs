@@ -979,7 +979,25 @@ fn patch_user(key: &str, body: &[u8], caller: &Caller, state: &SimState, ids: &I
     u.force_change = profile["forceChangePasswordNextSignIn"]
         .as_bool()
         .unwrap_or(false);
-    u.last_password_change = Utc::now();
+    let changed = Utc::now();
+    u.last_password_change = changed;
+    let (id, upn, name) = (u.id.clone(), u.upn.clone(), u.display_name.clone());
+    // Devices that still hold the old password start failing right after the change.
+    for (app, client, os, device) in tenant::stale_devices(&upn) {
+        for k in 1..=4 {
+            let at = changed + chrono::Duration::seconds(k * 15);
+            dir.signins.push(json!({
+                "id": uuid::Uuid::new_v4().to_string(),
+                "createdDateTime": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "userDisplayName": name, "userPrincipalName": upn, "userId": id,
+                "appId": "00000002-0000-0ff1-ce00-000000000000", "appDisplayName": app,
+                "ipAddress": "198.51.100.23", "clientAppUsed": client, "isInteractive": false,
+                "status": {"errorCode": 50126, "failureReason": "Invalid username or password or Invalid on-premise username or password.", "additionalDetails": Value::Null},
+                "deviceDetail": {"deviceId": "", "displayName": device, "operatingSystem": os, "browser": "", "isCompliant": Value::Null, "isManaged": Value::Null, "trustType": Value::Null},
+                "location": {"city": "Seattle", "state": "Washington", "countryOrRegion": "US"},
+            }));
+        }
+    }
     Ok(wire::empty(204, ids))
 }
 

@@ -377,6 +377,36 @@ pub const DEMO: &[Demo] = &[
     },
 ];
 
+/// Devices that keep the old password after a reset, per demo account: (app, client app,
+/// operating system, device name). After a password change the simulator logs their failures.
+pub fn stale_devices(
+    upn: &str,
+) -> &'static [(&'static str, &'static str, &'static str, &'static str)] {
+    match upn {
+        "alex.wilber@contoso.com" => &[
+            (
+                "Office 365 Exchange Online",
+                "Exchange ActiveSync",
+                "iOS 17.5",
+                "Alex's iPhone",
+            ),
+            (
+                "Microsoft Office",
+                "Mobile Apps and Desktop clients",
+                "Windows 11",
+                "ALEX-LAPTOP",
+            ),
+        ],
+        "adele.vance@contoso.com" => &[(
+            "Microsoft Outlook",
+            "Mobile Apps and Desktop clients",
+            "Windows 10",
+            "",
+        )],
+        _ => &[],
+    }
+}
+
 /// The password every demo account starts with (for ROPC).
 pub const DEMO_PASSWORD: &str = "Demo-Passw0rd!";
 

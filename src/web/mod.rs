@@ -149,6 +149,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .service(reset::code)
             .service(reset::password)
             .service(reset::guide_page)
+            .service(reset::devices)
             .service(reset::check_password)
             .service(pages::outbox)
             .default_service(web::to(|| async {

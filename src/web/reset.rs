@@ -499,3 +499,62 @@ pub fn reason_text(r: HelpdeskReason) -> &'static str {
         }
     }
 }
+
+#[derive(Serialize)]
+struct DeviceView {
+    what: String,
+    failures: u32,
+    last: String,
+    locked: bool,
+    step: &'static str,
+}
+
+#[derive(Serialize)]
+struct DevicesPage<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    devices: Vec<DeviceView>,
+    /// `ok`, `unavailable` (no Entra ID P1) or `error`.
+    status: &'static str,
+}
+
+/// "Check my devices": sources still failing with the old password since the reset.
+#[get("/reset/devices")]
+pub async fn devices(
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    session: Session,
+) -> Result<HttpResponse, WebError> {
+    let flow = current_flow(&s, &session).await?;
+    let (Step::Done { at }, Some(user)) = (&flow.step, &flow.user) else {
+        return Err(WebError::OutOfOrder);
+    };
+    let (devices, status) = match s.directory.sign_ins(&user.id, *at).await {
+        Ok(events) => (
+            crate::signins::stale_sources(&events, *at)
+                .into_iter()
+                .map(|d| DeviceView {
+                    what: d.source.describe(),
+                    failures: d.failures,
+                    last: d.last.format("%H:%M UTC").to_string(),
+                    locked: d.locked,
+                    step: d.source.guide_step(),
+                })
+                .collect(),
+            "ok",
+        ),
+        Err(e) if e.kind == crate::ports::DirectoryErrorKind::FeatureUnavailable => {
+            (Vec::new(), "unavailable")
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "sign-in logs unavailable");
+            (Vec::new(), "error")
+        }
+    };
+    let page = DevicesPage {
+        page: PageContext::new(&s),
+        devices,
+        status,
+    };
+    Ok(html(StatusCode::OK, t.render("reset/devices.html", &page)?))
+}
