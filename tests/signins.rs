@@ -47,3 +47,102 @@ async fn without_p1_the_feature_steps_aside() {
     let page = app.get_text("/reset/devices").await;
     assert!(page.contains("does not include sign-in logs"), "{page}");
 }
+
+#[tokio::test]
+async fn the_organisation_report_tells_stale_devices_from_spray_and_typos() {
+    use std::net::TcpListener;
+    let now = support::start_time();
+    let s = rekey::sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    let at = |mins: i64| {
+        (now - chrono::Duration::hours(2) + chrono::Duration::minutes(mins))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let ev = |upn: &str, mins: i64, code: i64, os: &str, ip: &str| {
+        serde_json::json!({"id": format!("{upn}-{mins}-{ip}"), "createdDateTime": at(mins), "userPrincipalName": upn, "userId": upn,
+            "appDisplayName": "Office 365 Exchange Online", "clientAppUsed": "Exchange ActiveSync", "ipAddress": ip,
+            "status": {"errorCode": code}, "deviceDetail": {"operatingSystem": os, "displayName": "", "browser": ""}, "location": {}})
+    };
+    let mut events = Vec::new();
+    for m in (0..90).step_by(10) {
+        events.push(ev(
+            "alex.wilber@contoso.com",
+            m,
+            50126,
+            "iOS 17",
+            "198.51.100.7",
+        ));
+    }
+    for i in 0..6 {
+        events.push(ev(
+            &format!("victim{i}@contoso.com"),
+            i,
+            50126,
+            "Linux",
+            "203.0.113.66",
+        ));
+    }
+    events.push(ev(
+        "lee.gu@contoso.com",
+        5,
+        50126,
+        "Windows 11",
+        "192.0.2.1",
+    ));
+    events.push(ev("lee.gu@contoso.com", 6, 0, "Windows 11", "192.0.2.1"));
+    s.state.add_signins(events);
+    let dir = support::TempDir::new("signins");
+    let cfg = dir.0.join("rekey.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[log]\nlevel = \"warn\"\n",
+            "A".repeat(88),
+            "B".repeat(44),
+            support::CLIENT_ID,
+            support::SECRET,
+            b = s.base_url
+        ),
+    )
+    .unwrap();
+    let since = (now - chrono::Duration::days(1)).to_rfc3339();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+            .args([
+                "--config",
+                cfg.to_str().unwrap(),
+                "signins",
+                "report",
+                "--format",
+                "csv",
+                "--since",
+                &since,
+            ])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{csv} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = |upn: &str| {
+        csv.lines()
+            .find(|l| l.contains(upn))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        line("alex.wilber@contoso.com").starts_with("stale_device,"),
+        "{csv}"
+    );
+    assert!(line("victim3@contoso.com").starts_with("spray,"), "{csv}");
+    assert!(line("lee.gu@contoso.com").starts_with("typo,"), "{csv}");
+}

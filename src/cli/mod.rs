@@ -7,6 +7,7 @@ pub mod demo;
 mod policy;
 pub mod reminders;
 mod serve;
+mod signins;
 mod sim;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -61,6 +62,9 @@ pub enum Command {
     /// Measurements against a simulator on this machine (figures for the issue notes).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Organisation-wide sign-in failures: stale devices, spraying, typos.
+    #[command(subcommand)]
+    Signins(signins::SigninsCommand),
     /// The audit trail.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -110,6 +114,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Bench(cmd) => bench::run(cmd).await,
             Command::Policy(cmd) => policy::run(cli.config.as_deref(), cmd).await,
             Command::Breached(cmd) => policy::breached(cmd),
+            Command::Signins(cmd) => signins::run(cli.config.as_deref(), cmd).await,
             Command::Audit(cmd) => audit::run(cli.config.as_deref(), cmd).await,
             Command::Users(UsersCommand::Expiring(args)) => {
                 reminders::expiring(cli.config.as_deref(), args).await

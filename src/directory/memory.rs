@@ -101,6 +101,14 @@ impl Directory for MemoryDirectory {
         Ok(Vec::new())
     }
 
+    async fn sign_in_page(
+        &self,
+        _since: DateTime<Utc>,
+        _cursor: Option<&str>,
+    ) -> Result<crate::ports::directory::SignInPage, DirectoryError> {
+        Ok(Default::default())
+    }
+
     async fn grants(&self) -> Result<Grants, DirectoryError> {
         Ok(Grants::default())
     }

@@ -170,69 +170,114 @@ impl Default for Thresholds {
     }
 }
 
+/// Per (user, source) counts, built one event at a time in any order, so a report over
+/// millions of events holds only one small record per pair.
+#[derive(Debug, Default)]
+pub struct Aggregator {
+    pairs: HashMap<(String, Source), Pair>,
+    users_by_ip: HashMap<String, HashSet<String>>,
+}
+
+#[derive(Debug)]
+struct Pair {
+    failures: u32,
+    first_fail: DateTime<Utc>,
+    last_fail: DateTime<Utc>,
+    last_success: Option<DateTime<Utc>>,
+    ip: String,
+    ips: HashSet<String>,
+}
+
+impl Aggregator {
+    pub fn push(&mut self, e: &SignIn) {
+        let failing = e.error_code == INVALID_PASSWORD || e.error_code == LOCKED;
+        if !failing && e.error_code != 0 {
+            return;
+        }
+        // Successes are kept per pair too: Graph lists newest first, so a success can
+        // arrive before the failures it follows.
+        let key = (e.upn.to_ascii_lowercase(), Source::of(e));
+        let ip = e.ip_address.clone().unwrap_or_default();
+        let p = self.pairs.entry(key.clone()).or_insert(Pair {
+            failures: 0,
+            first_fail: e.created,
+            last_fail: e.created,
+            last_success: None,
+            ip: ip.clone(),
+            ips: HashSet::new(),
+        });
+        if failing {
+            if p.failures == 0 || e.created < p.first_fail {
+                p.first_fail = e.created;
+            }
+            if p.failures == 0 || e.created >= p.last_fail {
+                p.last_fail = e.created;
+                p.ip = ip.clone();
+            }
+            p.failures += 1;
+            if !ip.is_empty() {
+                p.ips.insert(ip.clone());
+                self.users_by_ip.entry(ip).or_default().insert(key.0);
+            }
+        } else {
+            p.last_success = p.last_success.max(Some(e.created));
+        }
+    }
+
+    pub fn findings(self, t: Thresholds) -> Vec<Finding> {
+        let spray: HashSet<&String> = self
+            .users_by_ip
+            .iter()
+            .filter(|(_, users)| users.len() >= t.spray_users)
+            .map(|(ip, _)| ip)
+            .collect();
+        let mut out: Vec<Finding> = self
+            .pairs
+            .iter()
+            .filter(|(_, p)| p.failures > 0)
+            .map(|((upn, source), p)| {
+                let succeeded_after = p.last_success.is_some_and(|s| s > p.first_fail);
+                let pattern = if p.ips.iter().any(|i| spray.contains(i)) {
+                    Pattern::Spray
+                } else if succeeded_after && p.failures <= t.typo_failures {
+                    Pattern::Typo
+                } else if !succeeded_after
+                    && p.failures >= t.stale_failures
+                    && p.last_fail - p.first_fail >= t.stale_span
+                {
+                    Pattern::StaleDevice
+                } else {
+                    Pattern::Unclear
+                };
+                Finding {
+                    pattern,
+                    upn: upn.clone(),
+                    source: source.clone(),
+                    ip_address: p.ip.clone(),
+                    failures: p.failures,
+                    first: p.first_fail,
+                    last: p.last_fail,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.pattern
+                .cmp(&b.pattern)
+                .then(b.failures.cmp(&a.failures))
+                .then(a.upn.cmp(&b.upn))
+        });
+        out
+    }
+}
+
 /// Classifies a window of sign-in events (all users). Successes are used to recognise
 /// typos and fixed devices; only failing (user, source) pairs are reported.
 pub fn classify(events: &[SignIn], t: Thresholds) -> Vec<Finding> {
-    let failing = |e: &SignIn| e.error_code == INVALID_PASSWORD || e.error_code == LOCKED;
-    let mut users_by_ip: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for e in events.iter().filter(|e| failing(e)) {
-        if let Some(ip) = e.ip_address.as_deref() {
-            users_by_ip.entry(ip).or_default().insert(e.upn.as_str());
-        }
-    }
-    let spray_ips: HashSet<&str> = users_by_ip
-        .into_iter()
-        .filter(|(_, users)| users.len() >= t.spray_users)
-        .map(|(ip, _)| ip)
-        .collect();
-
-    let mut groups: BTreeMap<(String, Source), Vec<&SignIn>> = BTreeMap::new();
+    let mut a = Aggregator::default();
     for e in events {
-        groups
-            .entry((e.upn.to_ascii_lowercase(), Source::of(e)))
-            .or_default()
-            .push(e);
+        a.push(e);
     }
-    let mut out = Vec::new();
-    for ((upn, source), mut list) in groups {
-        list.sort_by_key(|e| e.created);
-        let fails: Vec<&&SignIn> = list.iter().filter(|e| failing(e)).collect();
-        let (Some(first), Some(last)) = (fails.first(), fails.last()) else {
-            continue;
-        };
-        let ip = last.ip_address.clone().unwrap_or_default();
-        let succeeded_after = list
-            .iter()
-            .any(|e| e.error_code == 0 && e.created > first.created);
-        let n = fails.len() as u32;
-        let pattern = if fails.iter().any(|e| {
-            e.ip_address
-                .as_deref()
-                .is_some_and(|i| spray_ips.contains(i))
-        }) {
-            Pattern::Spray
-        } else if succeeded_after && n <= t.typo_failures {
-            Pattern::Typo
-        } else if !succeeded_after
-            && n >= t.stale_failures
-            && last.created - first.created >= t.stale_span
-        {
-            Pattern::StaleDevice
-        } else {
-            Pattern::Unclear
-        };
-        out.push(Finding {
-            pattern,
-            upn,
-            source,
-            ip_address: ip,
-            failures: n,
-            first: first.created,
-            last: last.created,
-        });
-    }
-    out.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.failures.cmp(&a.failures)));
-    out
+    a.findings(t)
 }
 
 #[cfg(test)]
@@ -360,6 +405,34 @@ mod tests {
         ];
         let f = classify(&e, Thresholds::default());
         assert_eq!(f[0].pattern, Pattern::Typo);
+    }
+
+    #[test]
+    fn order_does_not_matter() {
+        let mut e = vec![
+            ev(
+                "lee@contoso.com",
+                0,
+                INVALID_PASSWORD,
+                "Windows 11",
+                "Teams",
+                "192.0.2.1",
+            ),
+            ev(
+                "lee@contoso.com",
+                1,
+                INVALID_PASSWORD,
+                "Windows 11",
+                "Teams",
+                "192.0.2.1",
+            ),
+            ev("lee@contoso.com", 2, 0, "Windows 11", "Teams", "192.0.2.1"),
+        ];
+        e.reverse(); // newest first, as Graph lists them
+        assert_eq!(
+            classify(&e, Thresholds::default())[0].pattern,
+            Pattern::Typo
+        );
     }
 
     #[test]

@@ -393,6 +393,31 @@ impl Directory for GraphDirectory {
         }
     }
 
+    async fn sign_in_page(
+        &self,
+        since: DateTime<Utc>,
+        cursor: Option<&str>,
+    ) -> Result<crate::ports::directory::SignInPage, DirectoryError> {
+        let url = match cursor {
+            Some(link) => self.next_link(link)?,
+            None => {
+                let filter = format!(
+                    "createdDateTime ge {}",
+                    since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                );
+                self.url(
+                    "/auditLogs/signIns",
+                    &[("$filter", &filter), ("$top", "1000")],
+                )?
+            }
+        };
+        let page: Page<GraphSignIn> = self.get_json("signIns", Operation::SignIns, url).await?;
+        Ok(crate::ports::directory::SignInPage {
+            events: page.value.into_iter().map(SignIn::from).collect(),
+            next: page.next_link,
+        })
+    }
+
     async fn grants(&self) -> Result<Grants, DirectoryError> {
         Ok(self.http.tokens.get().await?.grants())
     }

@@ -1,0 +1,143 @@
+use std::{io::Write, process::ExitCode, sync::Arc, time::Instant};
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::{
+    clock::{Clock, OsRandom, SystemClock},
+    directory::{GraphConfig, GraphDirectory},
+    ports::{Directory, DirectoryErrorKind},
+    settings::Purpose,
+    signins::{Aggregator, Pattern, Thresholds},
+};
+
+#[derive(Subcommand, Debug)]
+pub enum SigninsCommand {
+    /// Who keeps failing with "invalid username or password" (AADSTS50126), and why:
+    /// a stale saved password, password spraying, or typos. Needs Entra ID P1.
+    Report(ReportArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Start of the window (RFC 3339); default: 7 days ago.
+    #[arg(long)]
+    pub since: Option<DateTime<Utc>>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub async fn run(
+    config: Option<&std::path::Path>,
+    cmd: SigninsCommand,
+) -> anyhow::Result<ExitCode> {
+    let SigninsCommand::Report(args) = cmd;
+    let settings = match super::load_settings(config, Purpose::Serve) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    crate::telemetry::init(&settings.log);
+    let graph = GraphDirectory::new(
+        GraphConfig::from_settings(&settings.tenant).map_err(|e| anyhow::anyhow!("{e}"))?,
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let since = args
+        .since
+        .unwrap_or_else(|| SystemClock.now() - chrono::Duration::days(7));
+    let started = Instant::now();
+    let mut agg = Aggregator::default();
+    let (mut events, mut pages) = (0u64, 0u64);
+    let mut cursor: Option<String> = None;
+    loop {
+        let page = match graph.sign_in_page(since, cursor.as_deref()).await {
+            Ok(p) => p,
+            Err(e) if e.kind == DirectoryErrorKind::FeatureUnavailable => {
+                eprintln!(
+                    "Sign-in logs need Microsoft Entra ID P1 or P2; this tenant has neither."
+                );
+                return Ok(ExitCode::from(1));
+            }
+            Err(e) => return Err(anyhow::anyhow!("{e}")).context("reading sign-in logs"),
+        };
+        pages += 1;
+        events += page.events.len() as u64;
+        for e in &page.events {
+            agg.push(e);
+        }
+        match page.next {
+            Some(n) => cursor = Some(n),
+            None => break,
+        }
+    }
+    let findings = agg.findings(Thresholds::default());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        Format::Csv => {
+            writeln!(
+                out,
+                "pattern,upn,app,client_app,os,device,ip_address,failures,first,last"
+            )?;
+            for f in &findings {
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{},{}",
+                    serde_json::to_value(f.pattern)?.as_str().unwrap_or(""),
+                    csv(&f.upn),
+                    csv(&f.source.app),
+                    csv(&f.source.client_app),
+                    csv(&f.source.os),
+                    csv(&f.source.device),
+                    csv(&f.ip_address),
+                    f.failures,
+                    f.first.to_rfc3339(),
+                    f.last.to_rfc3339()
+                )?;
+            }
+        }
+        Format::Table => {
+            for p in [
+                Pattern::StaleDevice,
+                Pattern::Spray,
+                Pattern::Typo,
+                Pattern::Unclear,
+            ] {
+                let of: Vec<_> = findings.iter().filter(|f| f.pattern == p).collect();
+                writeln!(out, "{p:?}: {}", of.len())?;
+                for f in of.iter().take(50) {
+                    writeln!(
+                        out,
+                        "  {:<36} {:>4} failures  {}  from {}",
+                        f.upn,
+                        f.failures,
+                        f.source.describe(),
+                        f.ip_address
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    eprintln!(
+        "{events} sign-ins in {pages} pages since {} read in {:.2}s",
+        since.to_rfc3339(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
