@@ -160,6 +160,7 @@ pub async fn assemble_with(
             required_methods: settings.tenant.required_methods,
             org_name: settings.branding.org_name.clone(),
             history_depth: settings.policy.history_depth,
+            watch: chrono::Duration::hours(i64::from(settings.signins.watch_hours)),
         },
     };
     Ok(Services {
@@ -174,4 +175,31 @@ pub async fn assemble_with(
         keys,
         catcher,
     })
+}
+
+/// Starts the after-reset sign-in watch when configured; it stops with `cancel`.
+pub fn spawn_signin_watch(
+    s: &Services,
+    cancel: tokio_util::sync::CancellationToken,
+) -> Option<tokio::task::JoinHandle<()>> {
+    if s.settings.signins.watch_hours == 0 {
+        return None;
+    }
+    let guide = s
+        .settings
+        .server
+        .public_url
+        .join("reset/guide")
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    Some(tokio::spawn(crate::signins::watch::run_forever(
+        s.directory.clone(),
+        s.store.clone(),
+        s.notifier.clone(),
+        s.clock.clone(),
+        s.settings.branding.org_name.clone(),
+        guide,
+        std::time::Duration::from_secs(s.settings.signins.poll_secs.max(10)),
+        cancel,
+    )))
 }

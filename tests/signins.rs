@@ -146,3 +146,106 @@ async fn the_organisation_report_tells_stale_devices_from_spray_and_typos() {
     assert!(line("victim3@contoso.com").starts_with("spray,"), "{csv}");
     assert!(line("lee.gu@contoso.com").starts_with("typo,"), "{csv}");
 }
+
+fn graph_for(app: &TestApp) -> rekey::directory::GraphDirectory {
+    use rekey::directory::{
+        GraphConfig, GraphDirectory,
+        graph::{client::RetryPolicy, token::Credential},
+    };
+    use std::time::Duration;
+    GraphDirectory::new(
+        GraphConfig {
+            tenant_id: "contoso.com".into(),
+            client_id: support::CLIENT_ID.into(),
+            credential: Credential::Secret(secrecy::SecretString::from(
+                support::SECRET.to_string(),
+            )),
+            authority_host: url::Url::parse(&app.sim.base_url).unwrap(),
+            graph_base: url::Url::parse(&format!("{}/v1.0", app.sim.base_url)).unwrap(),
+            connect_timeout: Duration::from_secs(2),
+            request_timeout: Duration::from_secs(5),
+            retry: RetryPolicy {
+                request_timeout: Duration::from_secs(5),
+                max_attempts: 3,
+                deadline: Duration::from_secs(10),
+                base_backoff: Duration::from_millis(10),
+                max_backoff: Duration::from_millis(50),
+            },
+            methods_cache: Duration::from_secs(0),
+            profile_fallback: true,
+        },
+        std::sync::Arc::new(app.clock.clone()),
+        std::sync::Arc::new(rekey::clock::OsRandom),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_watch_emails_once_per_new_source_and_not_after_the_fix() {
+    use rekey::{notify::Catcher, ports::Message, signins::watch::Watcher};
+    let app = TestApp::spawn().await;
+    reset(&app).await;
+    let graph = graph_for(&app);
+    let inbox = Catcher::new(std::sync::Arc::new(app.clock.clone()), 100);
+    let watcher = Watcher {
+        directory: &graph,
+        store: &*app.store,
+        notifier: &inbox,
+        clock: &app.clock,
+        org_name: "Contoso",
+        guide_url: "https://password.contoso.com/reset/guide",
+    };
+    let r = watcher.poll().await.unwrap();
+    assert_eq!(r.watched, 1);
+    assert_eq!(r.notified, 2, "iPhone Mail and Office on the laptop");
+    let subjects: Vec<String> = inbox
+        .messages()
+        .into_iter()
+        .filter_map(|m| match m.message {
+            Message::Email {
+                subject, to, text, ..
+            } => {
+                assert!(text.contains("AADSTS50126"));
+                Some(format!("{to}: {subject}"))
+            }
+            _ => None,
+        })
+        .collect();
+    // To the work mailbox and the alternate address, for each source.
+    assert_eq!(subjects.len(), 4, "{subjects:?}");
+    assert!(
+        subjects
+            .iter()
+            .any(|s| s.contains("Alex's iPhone") && s.contains("still using your old password"))
+    );
+    // More failures from the same devices: no second email.
+    app.sim.state.add_signins(vec![serde_json::json!({
+        "id": "later", "createdDateTime": (support::start_time() + chrono::Duration::minutes(5)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "userId": app.sim.state.user(support::EMAIL_USER).unwrap().id, "userPrincipalName": support::EMAIL_USER,
+        "appDisplayName": "Office 365 Exchange Online", "clientAppUsed": "Exchange ActiveSync", "ipAddress": "198.51.100.23",
+        "status": {"errorCode": 50126}, "deviceDetail": {"operatingSystem": "iOS 17.5", "displayName": "Alex's iPhone", "browser": ""}, "location": {}
+    })]);
+    let r = watcher.poll().await.unwrap();
+    assert_eq!(r.notified, 0);
+    assert_eq!(inbox.messages().len(), 4);
+}
+
+#[tokio::test]
+async fn without_p1_the_watch_reports_unavailable() {
+    use rekey::{notify::Catcher, signins::watch::Watcher};
+    let app = TestApp::spawn_with(|o| o.premium = false, |_| {}).await;
+    reset(&app).await;
+    let graph = graph_for(&app);
+    let inbox = Catcher::new(std::sync::Arc::new(app.clock.clone()), 100);
+    let w = Watcher {
+        directory: &graph,
+        store: &*app.store,
+        notifier: &inbox,
+        clock: &app.clock,
+        org_name: "Contoso",
+        guide_url: "",
+    };
+    let r = w.poll().await.unwrap();
+    assert!(r.unavailable);
+    assert!(inbox.messages().is_empty());
+}

@@ -81,6 +81,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let services = app::assemble(settings, clock, rng, Some(catcher))
         .await
         .context("start-up failed")?;
+    let watch = app::spawn_signin_watch(&services, tokio_util::sync::CancellationToken::new());
     let listener = TcpListener::bind(args.listen).with_context(|| {
         format!(
             "cannot listen on {} (try --listen 127.0.0.1:8081)",
@@ -104,6 +105,9 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     println!();
     println!("  Press Ctrl+C to stop.");
     server.await?;
+    if let Some(w) = watch {
+        w.abort();
+    }
     simulator.stop().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -95,6 +95,7 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
             }
         })
     };
+    let watch = app::spawn_signin_watch(&services, cancel.clone());
     let listener =
         TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(%listen, "Rekey is serving");
@@ -102,6 +103,9 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     web::build(services, listener)?.await?;
     cancel.cancel();
     let _ = pruner.await;
+    if let Some(w) = watch {
+        let _ = w.await;
+    }
     if let Some(h) = admin_handle {
         h.stop(true).await;
     }

@@ -35,6 +35,8 @@ pub struct FlowConfig {
     pub required_methods: u8,
     pub org_name: String,
     pub history_depth: u32,
+    /// Watch the user's sign-ins this long after a reset (zero: off).
+    pub watch: Duration,
 }
 
 /// Who is asking: for limits and the audit trail.
@@ -726,6 +728,19 @@ impl ResetService {
                         .filter_map(|m| m.target.clone()),
                 );
                 to.dedup();
+                if self.cfg.watch > Duration::zero() {
+                    let now = self.now();
+                    let watch = crate::ports::store::Watch {
+                        user_id: user.id.clone(),
+                        upn: user.upn.clone(),
+                        mail_to: to.join(","),
+                        changed_at: now,
+                        until: now + self.cfg.watch,
+                    };
+                    if let Err(e) = self.store.watch_add(&watch).await {
+                        tracing::warn!(error = %e, "sign-in watch not started");
+                    }
+                }
                 Ok(SetOutcome::Done {
                     messages: vec![Outgoing::Changed {
                         to,

@@ -52,6 +52,17 @@ pub struct AuditEvent {
     pub detail: Option<String>,
 }
 
+/// A user whose sign-ins are watched after a reset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    pub user_id: String,
+    pub upn: String,
+    /// Addresses to tell, comma-separated.
+    pub mail_to: String,
+    pub changed_at: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+}
+
 /// One day of the helpdesk-deflection dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct DayCount {
@@ -142,6 +153,20 @@ pub trait Store: Send + Sync {
 
     /// Completed resets and sent reminders per UTC day (days since the epoch) from `since`.
     async fn daily_counts(&self, since: DateTime<Utc>) -> Result<Vec<DayCount>, StoreError>;
+
+    /// Starts (or restarts) watching a user's sign-ins.
+    async fn watch_add(&self, w: &Watch) -> Result<(), StoreError>;
+    /// Watches still running at `now`.
+    async fn watch_active(&self, now: DateTime<Utc>) -> Result<Vec<Watch>, StoreError>;
+    /// Records that the user was told about `source`; false if they already were.
+    async fn notified_insert(
+        &self,
+        user_id: &str,
+        source: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    async fn kv_get(&self, name: &str) -> Result<Option<String>, StoreError>;
+    async fn kv_set(&self, name: &str, value: &str) -> Result<(), StoreError>;
 
     /// argon2id hashes of passwords set through Rekey, newest first.
     async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError>;

@@ -25,7 +25,27 @@ pub struct Settings {
     pub policy: crate::policy::PolicySettings,
     pub reminders: ReminderSettings,
     pub admin: AdminSettings,
+    pub signins: SigninSettings,
     pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SigninSettings {
+    /// Hours to watch a user's sign-ins after a reset for devices still using the old
+    /// password (needs Entra ID P1); 0 turns the watch off.
+    pub watch_hours: u32,
+    /// Seconds between polls of the sign-in log (the reports API allows 5 requests / 10 s).
+    pub poll_secs: u64,
+}
+
+impl Default for SigninSettings {
+    fn default() -> Self {
+        Self {
+            watch_hours: 24,
+            poll_secs: 300,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

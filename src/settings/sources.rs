@@ -58,6 +58,7 @@ const SECTIONS: &[&str] = &[
     "branding",
     "policy",
     "reminders",
+    "signins",
     "admin",
     "log",
 ];
@@ -120,6 +121,7 @@ pub fn load_from_str(
         policy: section(&root, "policy", &from_env, &mut problems),
         reminders: section(&root, "reminders", &from_env, &mut problems),
         admin: section(&root, "admin", &from_env, &mut problems),
+        signins: section(&root, "signins", &from_env, &mut problems),
         log: section(&root, "log", &from_env, &mut problems),
     };
     read_secret_files(&mut s, &mut problems);

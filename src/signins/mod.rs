@@ -1,6 +1,8 @@
 //! After a reset: which devices still use the old password, and the organisation's
 //! AADSTS50126 picture (stale saved passwords vs spraying vs typos). Pure.
 
+pub mod watch;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};

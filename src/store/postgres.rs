@@ -9,7 +9,7 @@ use sqlx::{
 use super::{from_ts, query_err, ts};
 use crate::ports::{
     StoreError,
-    store::{AuditEvent, CodeRow, DayCount, FlowRow},
+    store::{AuditEvent, CodeRow, DayCount, FlowRow, Watch},
 };
 
 /// PostgreSQL, for several instances behind a load balancer.

@@ -402,6 +402,83 @@ macro_rules! sql_store {
                 Ok(days.into_values().collect())
             }
 
+            async fn watch_add(&self, w: &Watch) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO signin_watch (user_id, upn, mail_to, changed_at, until) VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (user_id) DO UPDATE SET upn = excluded.upn, mail_to = excluded.mail_to,
+                     changed_at = excluded.changed_at, until = excluded.until",
+                )
+                .bind(&w.user_id)
+                .bind(&w.upn)
+                .bind(&w.mail_to)
+                .bind(ts(w.changed_at))
+                .bind(ts(w.until))
+                .execute(&self.pool)
+                .await
+                .map(|_| ())
+                .map_err(query_err)
+            }
+
+            async fn watch_active(&self, now: DateTime<Utc>) -> Result<Vec<Watch>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT user_id, upn, mail_to, changed_at, until FROM signin_watch WHERE until > $1",
+                )
+                .bind(ts(now))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err)?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Watch {
+                            user_id: r.try_get("user_id").map_err(query_err)?,
+                            upn: r.try_get("upn").map_err(query_err)?,
+                            mail_to: r.try_get("mail_to").map_err(query_err)?,
+                            changed_at: from_ts(r.try_get("changed_at").map_err(query_err)?)?,
+                            until: from_ts(r.try_get("until").map_err(query_err)?)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn notified_insert(
+                &self,
+                user_id: &str,
+                source: &str,
+                at: DateTime<Utc>,
+            ) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "INSERT INTO signin_notified (user_id, source, notified_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (user_id, source) DO NOTHING",
+                )
+                .bind(user_id)
+                .bind(source)
+                .bind(ts(at))
+                .execute(&self.pool)
+                .await
+                .map_err(query_err)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn kv_get(&self, name: &str) -> Result<Option<String>, StoreError> {
+                sqlx::query_scalar("SELECT value FROM kv WHERE name = $1")
+                    .bind(name)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(query_err)
+            }
+
+            async fn kv_set(&self, name: &str, value: &str) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO kv (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                )
+                .bind(name)
+                .bind(value)
+                .execute(&self.pool)
+                .await
+                .map(|_| ())
+                .map_err(query_err)
+            }
+
             async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
                 sqlx::query_scalar("SELECT hash FROM password_history WHERE user_id = $1 ORDER BY seq DESC")
                     .bind(user_id)

@@ -12,7 +12,7 @@ use sqlx::{
 use super::{from_ts, query_err, ts};
 use crate::ports::{
     StoreError,
-    store::{AuditEvent, CodeRow, DayCount, FlowRow},
+    store::{AuditEvent, CodeRow, DayCount, FlowRow, Watch},
 };
 
 /// The embedded default: one SQLite file, created and migrated on first start.
