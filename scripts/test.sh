@@ -31,3 +31,8 @@ export REKEY_TEST_PG_URL="$pg_url"
 log "cargo test"
 # Benchmarks run once each as smoke tests (their tables come from `cargo bench`).
 cargo test --all-targets --locked "$@"
+
+log "the HTTP suites again, on PostgreSQL (a fresh database per test app)"
+REKEY_TEST_STORE=postgres cargo test --locked "$@" \
+  --test reset_flow --test enumeration --test reminders --test signins \
+  --test channels --test smtp --test secrets_in_logs --test demo

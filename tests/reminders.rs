@@ -71,9 +71,11 @@ async fn rig() -> Rig {
     )
     .unwrap();
     let dir = support::TempDir::new("reminders");
-    let store = rekey::store::connect(&format!("sqlite://{}/r.db", dir.0.display()), 4)
-        .await
-        .unwrap();
+    let url = match support::fresh_postgres().await {
+        Some(pg) => pg,
+        None => format!("sqlite://{}/r.db", dir.0.display()),
+    };
+    let store = rekey::store::connect(&url, 4).await.unwrap();
     let composer = TemplateComposer {
         templates: Arc::new(Templates::load().unwrap()),
         org_name: "Contoso".into(),

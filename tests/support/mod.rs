@@ -123,6 +123,9 @@ impl TestApp {
         let dir = TempDir::new("app");
         let db = dir.0.join("rekey.db");
         let mut settings = test_settings(&sim.base_url, db.to_str().unwrap());
+        if let Some(url) = fresh_postgres().await {
+            settings.database.url = url;
+        }
         cfg(&mut settings);
         let clock = ManualClock::new(now);
         let catcher = Catcher::new(Arc::new(clock.clone()), 1000);
@@ -238,6 +241,25 @@ impl TestApp {
             .await;
         assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
     }
+}
+
+/// With `REKEY_TEST_STORE=postgres` (set by scripts/test.sh for its second pass), each test
+/// app gets its own new database on the PostgreSQL server at `REKEY_TEST_PG_URL`.
+pub async fn fresh_postgres() -> Option<String> {
+    use sqlx::Connection;
+    if std::env::var("REKEY_TEST_STORE").as_deref() != Ok("postgres") {
+        return None;
+    }
+    let base = std::env::var("REKEY_TEST_PG_URL")
+        .expect("REKEY_TEST_PG_URL with REKEY_TEST_STORE=postgres");
+    let name = format!("rekey_t_{}", OsRandom.token_hex(6));
+    let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (prefix, _) = base.rsplit_once('/').unwrap();
+    Some(format!("{prefix}/{name}"))
 }
 
 /// The first run of 6–10 digits in a message.
