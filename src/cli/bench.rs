@@ -74,6 +74,12 @@ pub struct ResetArgs {
     /// Pause between a flow's steps, as a person reading the page would (0: as fast as possible).
     #[arg(long, default_value_t = 0)]
     pub think_ms: u64,
+    /// Database for the portals (default: a temporary SQLite file).
+    #[arg(long)]
+    pub database: Option<String>,
+    /// Portal instances sharing the database; each flow alternates between them.
+    #[arg(long, default_value_t = 1)]
+    pub instances: usize,
 }
 
 fn graph(t: &GraphTarget) -> anyhow::Result<GraphDirectory> {
@@ -212,7 +218,8 @@ async fn list(t: GraphTarget) -> anyhow::Result<ExitCode> {
 
 async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     use crate::ports::Message;
-    let (base, catcher, dir) = bench_portal(a.flows * 3).await?;
+    let (bases, catcher, dir) =
+        bench_portal(a.flows * 3, a.database.as_deref(), a.instances).await?;
     let steps = ["start", "send", "code", "password"];
     let timings: Arc<Mutex<Vec<Vec<Duration>>>> =
         Arc::new(Mutex::new(vec![Vec::new(); steps.len()]));
@@ -227,8 +234,8 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut tasks = Vec::new();
     for n in eligible.iter().copied() {
-        let (base, timings, errors, sem, catcher) = (
-            base.clone(),
+        let (bases, timings, errors, sem, catcher) = (
+            bases.clone(),
             timings.clone(),
             errors.clone(),
             sem.clone(),
@@ -250,6 +257,8 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 Ok(c) => c,
                 Err(_) => return,
             };
+            // Each step may land on another instance, as behind a load balancer.
+            let at = |k: usize| bases[(n + k) % bases.len()].as_str();
             let mut t = Vec::new();
             let think = || tokio::time::sleep(Duration::from_millis(think_ms));
             let ok = async {
@@ -259,7 +268,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                     tokio::time::sleep(Duration::from_millis(think_ms * slot / 1000)).await;
                 }
                 let page = c
-                    .get(format!("{base}/"))
+                    .get(format!("{}/", at(0)))
                     .send()
                     .await
                     .ok()?
@@ -269,7 +278,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 let csrf = between(&page, "name=\"csrf\" value=\"", "\"")?;
                 let s = Instant::now();
                 let r = c
-                    .post(format!("{base}/reset/start"))
+                    .post(format!("{}/reset/start", at(0)))
                     .form(&[("csrf", csrf.as_str()), ("username", upn.as_str())])
                     .send()
                     .await
@@ -282,7 +291,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 think().await;
                 let s = Instant::now();
                 let r = c
-                    .post(format!("{base}/reset/send"))
+                    .post(format!("{}/reset/send", at(1)))
                     .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
                     .send()
                     .await
@@ -312,7 +321,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 think().await;
                 let s = Instant::now();
                 let r = c
-                    .post(format!("{base}/reset/code"))
+                    .post(format!("{}/reset/code", at(2)))
                     .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
                     .send()
                     .await
@@ -326,7 +335,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
                 think().await;
                 let s = Instant::now();
                 let r = c
-                    .post(format!("{base}/reset/password"))
+                    .post(format!("{}/reset/password", at(3)))
                     .form(&[
                         ("csrf", csrf.as_str()),
                         ("password", pw.as_str()),
@@ -358,11 +367,12 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     let elapsed = started.elapsed();
     let done = a.flows as u64 - errors.load(std::sync::atomic::Ordering::Relaxed);
     println!(
-        "resets: {done}/{} complete in {:.2}s = {:.1}/s with {} concurrent flows; {} responses were 5xx",
+        "resets: {done}/{} complete in {:.2}s = {:.1}/s with {} concurrent flows on {} instance(s); {} responses were 5xx",
         a.flows,
         elapsed.as_secs_f64(),
         done as f64 / elapsed.as_secs_f64(),
         a.concurrency,
+        a.instances.max(1),
         server_errors.load(std::sync::atomic::Ordering::Relaxed)
     );
     let mut all = timings.lock().unwrap_or_else(|e| e.into_inner()).clone();
@@ -387,7 +397,9 @@ fn between(s: &str, start: &str, end: &str) -> Option<String> {
 /// A portal with an in-process simulator, as the benchmarks use it.
 async fn bench_portal(
     extra_users: usize,
-) -> anyhow::Result<(String, crate::notify::Catcher, std::path::PathBuf)> {
+    database: Option<&str>,
+    instances: usize,
+) -> anyhow::Result<(Vec<String>, crate::notify::Catcher, std::path::PathBuf)> {
     let now = crate::clock::Clock::now(&SystemClock);
     let sim = crate::sim::start(
         crate::sim::SimOptions {
@@ -411,23 +423,36 @@ async fn bench_portal(
     settings.security.start_floor_ms = 0;
     settings.security.revoke_sessions = false;
     settings.policy.history_depth = 0;
+    if let Some(db) = database {
+        settings.database.url = db.to_string();
+    }
     let catcher = crate::notify::Catcher::new(Arc::new(SystemClock), 100_000);
-    let services = crate::app::assemble(
-        settings,
-        Arc::new(SystemClock),
-        Arc::new(OsRandom),
-        Some(catcher.clone()),
-    )
-    .await
-    .context("assemble")?;
-    tokio::spawn(crate::web::build(services, listener)?);
+    let mut bases = Vec::new();
+    let mut listener = Some(listener);
+    for _ in 0..instances.max(1) {
+        let l = match listener.take() {
+            Some(l) => l,
+            None => TcpListener::bind("127.0.0.1:0")?,
+        };
+        bases.push(format!("http://{}", l.local_addr()?));
+        let services = crate::app::assemble(
+            settings.clone(),
+            Arc::new(SystemClock),
+            Arc::new(OsRandom),
+            Some(catcher.clone()),
+        )
+        .await
+        .context("assemble")?;
+        tokio::spawn(crate::web::build(services, l)?);
+    }
     std::mem::forget(sim);
-    Ok((format!("http://{addr}"), catcher, dir))
+    Ok((bases, catcher, dir))
 }
 
 async fn flood(a: FloodArgs) -> anyhow::Result<ExitCode> {
     use crate::ports::Message;
-    let (base, catcher, dir) = bench_portal(0).await?;
+    let (bases, catcher, dir) = bench_portal(0, None, 1).await?;
+    let base = bases[0].clone();
     // One verified session at the password step, as an attacker would have.
     let c = reqwest::Client::builder()
         .cookie_store(true)
