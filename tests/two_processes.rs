@@ -1,0 +1,179 @@
+//! Two `rekey serve` processes on one PostgreSQL database: a flow started on one finishes
+//! on the other, and concurrent reminder passes from two processes send each reminder once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::{net::TcpListener, process::Stdio, time::Duration};
+
+use support::extract_value;
+
+struct Proc(std::process::Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test]
+async fn two_serve_processes_share_flows_and_reminders() {
+    let Some(db) = support::new_postgres_database().await else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must provide REKEY_TEST_PG_URL"
+        );
+        eprintln!("no PostgreSQL: two-process test skipped");
+        return;
+    };
+    let now = support::start_time();
+    let sim = rekey::sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    let dir = support::TempDir::new("procs");
+    let cfg = dir.0.join("rekey.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\nstart_floor_ms = 0\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[database]\nurl = \"{db}\"\n[email]\ntransport = \"graph\"\ngraph_sender = \"rekey@contoso.com\"\n[reminders]\nrate_per_minute = 0\n[log]\nlevel = \"warn\"\n",
+            "A".repeat(88),
+            "B".repeat(44),
+            support::CLIENT_ID,
+            support::SECRET,
+            b = sim.base_url
+        ),
+    )
+    .unwrap();
+    let mut procs = Vec::new();
+    let mut bases = Vec::new();
+    for _ in 0..2 {
+        let port = free_port();
+        procs.push(Proc(
+            std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+                .args(["--config", cfg.to_str().unwrap(), "serve"])
+                .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+                .env("REKEY_ADMIN__LISTEN", "127.0.0.1:0")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        ));
+        bases.push(format!("http://127.0.0.1:{port}"));
+    }
+    let c = support::TestApp::new_client();
+    for b in &bases {
+        let mut up = false;
+        for _ in 0..200 {
+            if c.get(format!("{b}/healthz")).send().await.is_ok() {
+                up = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(up, "{b} did not start");
+    }
+    let (a, b) = (&bases[0], &bases[1]);
+    let page = c
+        .get(format!("{a}/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let r = c
+        .post(format!("{a}/reset/start"))
+        .form(&[("csrf", csrf.as_str()), ("username", support::EMAIL_USER)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let r = c
+        .post(format!("{b}/reset/send"))
+        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let mut code = None;
+    for _ in 0..200 {
+        code = sim.state.sent_mail().iter().find_map(|m| {
+            (m.to.first().map(String::as_str) == Some(support::EMAIL_USER_ALT))
+                .then(|| {
+                    m.body
+                        .find("<strong>")
+                        .and_then(|i| support::find_code(&m.body[i..]))
+                })
+                .flatten()
+        });
+        if code.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let code = code.expect("the code mail went out through Graph");
+    let r = c
+        .post(format!("{a}/reset/code"))
+        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let pw = "Harvest-Lantern-Quarry-93";
+    let r = c
+        .post(format!("{b}/reset/password"))
+        .form(&[("csrf", csrf.as_str()), ("password", pw), ("confirm", pw)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        sim.state
+            .user(support::EMAIL_USER)
+            .unwrap()
+            .password
+            .as_deref(),
+        Some(pw)
+    );
+
+    // Two reminder passes from two processes at once: each reminder goes out once.
+    let run = || {
+        let cfg = cfg.clone();
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+                .args(["--config", cfg.to_str().unwrap(), "reminders", "run"])
+                .output()
+                .unwrap()
+        })
+    };
+    let (x, y) = tokio::join!(run(), run());
+    let (x, y) = (x.unwrap(), y.unwrap());
+    assert!(x.status.success() && y.status.success());
+    let reminders = sim
+        .state
+        .sent_mail()
+        .iter()
+        .filter(|m| m.subject.starts_with("Your password"))
+        .count();
+    // Alex's new password starts a new cycle, so four of the five demo reminders remain.
+    assert_eq!(
+        reminders,
+        4,
+        "{}\n{}",
+        String::from_utf8_lossy(&x.stdout),
+        String::from_utf8_lossy(&y.stdout)
+    );
+}
