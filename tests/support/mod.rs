@@ -246,12 +246,20 @@ impl TestApp {
 /// With `REKEY_TEST_STORE=postgres` (set by scripts/test.sh for its second pass), each test
 /// app gets its own new database on the PostgreSQL server at `REKEY_TEST_PG_URL`.
 pub async fn fresh_postgres() -> Option<String> {
-    use sqlx::Connection;
     if std::env::var("REKEY_TEST_STORE").as_deref() != Ok("postgres") {
         return None;
     }
-    let base = std::env::var("REKEY_TEST_PG_URL")
-        .expect("REKEY_TEST_PG_URL with REKEY_TEST_STORE=postgres");
+    assert!(
+        std::env::var("REKEY_TEST_PG_URL").is_ok(),
+        "REKEY_TEST_STORE=postgres needs REKEY_TEST_PG_URL"
+    );
+    new_postgres_database().await
+}
+
+/// A new, empty database on the server at `REKEY_TEST_PG_URL`, if there is one.
+pub async fn new_postgres_database() -> Option<String> {
+    use sqlx::Connection;
+    let base = std::env::var("REKEY_TEST_PG_URL").ok()?;
     let name = format!("rekey_t_{}", OsRandom.token_hex(6));
     let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
