@@ -33,6 +33,18 @@ fn settings(db: &str) -> Settings {
     s
 }
 
+/// The value of a Prometheus sample line starting with `name` (0 when absent).
+fn counter(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find(|l| {
+            l.starts_with(name) && l[name.len()..].starts_with([' ', '{'])
+                || l.starts_with(&format!("{name} "))
+        })
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
 fn value(page: &str, marker: &str) -> String {
     let start = page
         .find(marker)
@@ -58,6 +70,8 @@ async fn every_page_renders_and_a_reset_completes() {
         emails: vec!["ada.private@example.org".into()],
         mobiles: vec!["+44 7700900123".into()],
     };
+    let metrics = rekey::telemetry::prometheus().expect("a recorder");
+    let completed_before = counter(&metrics.render(), "rekey_resets_completed_total");
     let directory = Arc::new(MemoryDirectory::with_users(vec![(user, methods)]));
     let dir = std::env::temp_dir().join(format!("rekey-smoke-{}", OsRandom.token_hex(4)));
     std::fs::create_dir_all(&dir).unwrap();
@@ -207,6 +221,16 @@ async fn every_page_renders_and_a_reset_completes() {
         .unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(directory.password_of("u1").as_deref(), Some(pw));
+    let after = metrics.render();
+    assert_eq!(
+        counter(&after, "rekey_resets_completed_total"),
+        completed_before + 1.0,
+        "{after}"
+    );
+    assert!(
+        counter(&after, "rekey_codes_sent_total{channel=\"sms\"}") >= 1.0,
+        "{after}"
+    );
     let done = c
         .get(format!("{base}/reset"))
         .header(
