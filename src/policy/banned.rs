@@ -525,8 +525,8 @@ pub(crate) fn report(r: &BannedReport, v: &mut Verdict) {
     } else if r.kinds.contains(&TermKind::Custom) {
         (
             "policy-banned-custom",
-            "Unfortunately, you can't use that password because it contains words or characters \
-             that have been blocked by your administrator. Please try again with a different password.",
+            "Your password is built around a word your organisation has blocked. \
+             Choose one that is not.",
         )
     } else if r.kinds.contains(&TermKind::Organisation) {
         (
@@ -537,8 +537,8 @@ pub(crate) fn report(r: &BannedReport, v: &mut Verdict) {
     } else {
         (
             "policy-banned-common",
-            "Unfortunately, your password contains a word, phrase, or pattern that makes your \
-             password easily guessable. Please try again with a different password.",
+            "Your password is built around a common word or pattern that attackers try first. \
+             Choose one that is not.",
         )
     };
     v.reject(Rule::Banned, id, text.into());

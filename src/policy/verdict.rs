@@ -76,7 +76,7 @@ impl Verdict {
 /// Message for the caller's breached-password check.
 pub const BREACHED_ID: &str = "policy-breached";
 /// English text for [`BREACHED_ID`] (wording follows Entra's own message).
-pub const BREACHED_TEXT: &str = "We've seen that password too many times before in data breaches. Choose something harder to guess.";
+pub const BREACHED_TEXT: &str = "This password appears in published data breaches, so attackers already have it. Choose another.";
 /// Message for the caller's history check.
 pub const HISTORY_ID: &str = "policy-history";
 /// English text for [`HISTORY_ID`].
