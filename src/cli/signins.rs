@@ -56,25 +56,36 @@ pub async fn run(
     let started = Instant::now();
     let mut agg = Aggregator::default();
     let (mut events, mut pages) = (0u64, 0u64);
-    let mut cursor: Option<String> = None;
+    let unavailable =
+        |e: &crate::ports::DirectoryError| e.kind == DirectoryErrorKind::FeatureUnavailable;
+    let mut page = match graph.sign_in_page(since, None).await {
+        Ok(p) => p,
+        Err(e) if unavailable(&e) => {
+            eprintln!("Sign-in logs need Microsoft Entra ID P1 or P2; this tenant has neither.");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(anyhow::anyhow!("{e}")).context("reading sign-in logs"),
+    };
     loop {
-        let page = match graph.sign_in_page(since, cursor.as_deref()).await {
-            Ok(p) => p,
-            Err(e) if e.kind == DirectoryErrorKind::FeatureUnavailable => {
-                eprintln!(
-                    "Sign-in logs need Microsoft Entra ID P1 or P2; this tenant has neither."
-                );
-                return Ok(ExitCode::from(1));
-            }
-            Err(e) => return Err(anyhow::anyhow!("{e}")).context("reading sign-in logs"),
-        };
         pages += 1;
         events += page.events.len() as u64;
-        for e in &page.events {
-            agg.push(e);
-        }
-        match page.next {
-            Some(n) => cursor = Some(n),
+        let next_link = page.next.take();
+        // Fetch the next page while this one is aggregated.
+        let fetch = async {
+            match &next_link {
+                Some(link) => Some(graph.sign_in_page(since, Some(link)).await),
+                None => None,
+            }
+        };
+        let aggregate = async {
+            for e in &page.events {
+                agg.push(e);
+            }
+        };
+        let (next, ()) = tokio::join!(fetch, aggregate);
+        match next {
+            Some(Ok(p)) => page = p,
+            Some(Err(e)) => return Err(anyhow::anyhow!("{e}")).context("reading sign-in logs"),
             None => break,
         }
     }

@@ -27,6 +27,9 @@ pub struct SimArgs {
     /// Simulate a tenant without Entra ID P1 (no sign-in logs).
     #[arg(long)]
     pub no_premium: bool,
+    /// Synthetic sign-in events over the last week (1000000 is fine).
+    #[arg(long, default_value_t = 0)]
+    pub signins: usize,
     /// Latency added to every request, in milliseconds.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
@@ -44,6 +47,8 @@ pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
             seed_demo: true,
             extra_users: args.users,
             premium: !args.no_premium,
+            signins: args.signins,
+            reports_rate_per_10s: 0,
             now: SystemClock.now(),
             ..sim::SimOptions::default()
         },

@@ -69,6 +69,8 @@ pub struct SimOptions {
     pub token_lifetime_secs: u64,
     /// The "identity and access reports" bucket (methods, sign-ins): requests per 10 s; 0 = off.
     pub reports_rate_per_10s: u32,
+    /// Synthetic sign-in events over the last week.
+    pub signins: usize,
 }
 
 impl Default for SimOptions {
@@ -86,6 +88,7 @@ impl Default for SimOptions {
             now: DateTime::<Utc>::UNIX_EPOCH,
             token_lifetime_secs: 3599,
             reports_rate_per_10s: 5,
+            signins: 0,
         }
     }
 }
@@ -187,8 +190,7 @@ impl SimState {
             .directory
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .signins
-            .extend(events);
+            .add_signins(events);
     }
 
     /// The seeded demo accounts and what each demonstrates.
@@ -218,7 +220,10 @@ impl SimServer {
 pub async fn start(opts: SimOptions, listener: TcpListener) -> std::io::Result<SimServer> {
     let addr = listener.local_addr()?;
     let base_url = format!("http://{addr}");
-    let directory = tenant::Directory::seed(&opts);
+    let mut directory = tenant::Directory::seed(&opts);
+    if opts.signins > 0 {
+        directory.seed_signins(opts.signins, opts.now);
+    }
     let inner = Arc::new(Inner {
         premium: AtomicBool::new(opts.premium),
         tenant_guid: "9188040d-6c67-4c5b-b112-36a304b66dad".into(),

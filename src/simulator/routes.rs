@@ -441,7 +441,7 @@ fn ropc(f: &HashMap<String, String>, opts: &super::SimOptions, state: &SimState)
         }
     };
     if let Some(u) = dir.find(user).cloned() {
-        dir.signins.push(json!({
+        dir.add_signins([json!({
             "id": uuid::Uuid::new_v4().to_string(),
             "createdDateTime": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             "userDisplayName": u.display_name, "userPrincipalName": u.upn, "userId": u.id,
@@ -450,7 +450,7 @@ fn ropc(f: &HashMap<String, String>, opts: &super::SimOptions, state: &SimState)
             "status": {"errorCode": code, "failureReason": if code == 0 { Value::Null } else { json!("Simulated failure") }, "additionalDetails": Value::Null},
             "deviceDetail": {"deviceId": "", "displayName": Value::Null, "operatingSystem": "Linux", "browser": "Rust", "isCompliant": Value::Null, "isManaged": Value::Null, "trustType": Value::Null},
             "location": {"city": "Redmond", "state": "Washington", "countryOrRegion": "US"},
-        }));
+        })]);
     }
     resp
 }
@@ -983,10 +983,11 @@ fn patch_user(key: &str, body: &[u8], caller: &Caller, state: &SimState, ids: &I
     u.last_password_change = changed;
     let (id, upn, name) = (u.id.clone(), u.upn.clone(), u.display_name.clone());
     // Devices that still hold the old password start failing right after the change.
+    let mut failures = Vec::new();
     for (app, client, os, device) in tenant::stale_devices(&upn) {
         for k in 1..=4 {
             let at = changed + chrono::Duration::seconds(k * 15);
-            dir.signins.push(json!({
+            failures.push(json!({
                 "id": uuid::Uuid::new_v4().to_string(),
                 "createdDateTime": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 "userDisplayName": name, "userPrincipalName": upn, "userId": id,
@@ -998,6 +999,7 @@ fn patch_user(key: &str, body: &[u8], caller: &Caller, state: &SimState, ids: &I
             }));
         }
     }
+    dir.add_signins(failures);
     Ok(wire::empty(204, ids))
 }
 
@@ -1227,19 +1229,40 @@ fn sign_ins(q: &Query, caller: &Caller, state: &SimState, base: &str, ids: &Ids)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     let dir = state.0.directory.lock().unwrap_or_else(|e| e.into_inner());
-    let mut matching: Vec<&Value> = dir
-        .signins
-        .iter()
-        .filter(|s| expr.as_ref().is_none_or(|e| e.matches(s)))
-        .collect();
-    matching.sort_by(|a, b| {
-        b["createdDateTime"]
-            .as_str()
-            .cmp(&a["createdDateTime"].as_str())
-    });
-    let page: Vec<&Value> = matching.iter().skip(offset).take(top).copied().collect();
+    // The log is kept newest first. A plain time window (`createdDateTime ge T`, what
+    // pollers send) is a prefix found by binary search; other filters scan.
+    let window = match &expr {
+        Some(filter::Expr::Cmp {
+            path,
+            op,
+            lit: filter::Lit::Word(t),
+        }) if path == "createdDateTime" && op == "ge" => Some(
+            dir.signins
+                .partition_point(|e| e["createdDateTime"].as_str().unwrap_or("") >= t.as_str()),
+        ),
+        None => Some(dir.signins.len()),
+        _ => None,
+    };
+    let (page, total): (Vec<&Value>, usize) = match window {
+        Some(end) => {
+            let from = offset.min(end);
+            (
+                dir.signins[from..(from + top).min(end)].iter().collect(),
+                end,
+            )
+        }
+        None => {
+            let all: Vec<&Value> = dir
+                .signins
+                .iter()
+                .filter(|s| expr.as_ref().is_none_or(|e| e.matches(s)))
+                .collect();
+            let total = all.len();
+            (all.into_iter().skip(offset).take(top).collect(), total)
+        }
+    };
     let mut body = json!({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns", "value": page});
-    if offset + page.len() < matching.len() {
+    if offset + page.len() < total {
         let mut next = url::Url::parse(&format!("{base}/v1.0/auditLogs/signIns"))
             .map_err(|_| wire::graph_error(500, "generalException", "bad base", ids))?;
         {

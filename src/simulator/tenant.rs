@@ -501,6 +501,50 @@ impl Directory {
         self.users.push(u);
     }
 
+    /// Adds sign-in events, keeping the log newest first (RFC 3339 UTC strings sort as text).
+    pub fn add_signins(&mut self, events: impl IntoIterator<Item = Value>) {
+        self.signins.extend(events);
+        self.signins.sort_by(|a, b| {
+            b["createdDateTime"]
+                .as_str()
+                .unwrap_or("")
+                .cmp(a["createdDateTime"].as_str().unwrap_or(""))
+        });
+    }
+
+    /// `n` synthetic sign-ins over the week before `now`: mostly successes, steady failures
+    /// from stale devices, a spraying address, and typos.
+    pub fn seed_signins(&mut self, n: usize, now: DateTime<Utc>) {
+        let users = self.users.len().max(1);
+        let mut events = Vec::with_capacity(n);
+        for i in 0..n {
+            let u = &self.users[(i * 7919) % users];
+            let at = now - Duration::seconds(((i as i64) * 604_800) / (n.max(1) as i64));
+            let (code, ip, os, app) = match i % 20 {
+                0..=14 => (0, "192.0.2.10", "Windows 11", "Microsoft Teams"),
+                15 | 16 => (
+                    50126,
+                    "198.51.100.23",
+                    "iOS 17.5",
+                    "Office 365 Exchange Online",
+                ),
+                17 => (50126, "203.0.113.66", "Linux", "Azure Portal"),
+                18 => (50126, "192.0.2.10", "Windows 11", "Microsoft Teams"),
+                _ => (50053, "198.51.100.23", "Android 14", "Outlook Mobile"),
+            };
+            events.push(json!({
+                "id": format!("s{i:08}"),
+                "createdDateTime": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "userPrincipalName": u.upn, "userId": u.id, "appDisplayName": app,
+                "clientAppUsed": "Mobile Apps and Desktop clients", "ipAddress": ip,
+                "status": {"errorCode": code},
+                "deviceDetail": {"operatingSystem": os, "displayName": "", "browser": ""},
+                "location": {"city": "Redmond", "countryOrRegion": "US"},
+            }));
+        }
+        self.add_signins(events);
+    }
+
     pub fn index(&self, key: &str) -> Option<usize> {
         self.by_key.get(&key.to_ascii_lowercase()).copied()
     }
