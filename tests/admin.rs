@@ -38,6 +38,13 @@ async fn metrics_need_the_token_and_move_with_activity() {
             .await
             .unwrap();
     }
+    store
+        .kv_set(
+            rekey::signins::REPORT_KEY,
+            r#"{"at":"2027-01-15T08:00:00Z","events":5000,"stale_device":7,"spray":12,"typo":30,"unclear":2}"#,
+        )
+        .await
+        .unwrap();
     let token = "s3cret-admin-token";
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -99,5 +106,9 @@ async fn metrics_need_the_token_and_move_with_activity() {
     );
     assert!(html.contains("60 EUR"), "{html}");
     assert!(html.contains("<svg"));
+    assert!(
+        html.contains("7 users with a stale saved password"),
+        "{html}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -66,6 +66,12 @@ async fn check_passes_with_the_right_grants_and_names_each_fix() {
     let (code, out) = rekey_check(&cfg).await;
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("✓ directory role"), "{out}");
+    assert!(out.contains("✓ sign-in logs readable"), "{out}");
+    // Without P1 the sign-in features step aside with a note; the check still passes.
+    s.state.set_premium(false);
+    let (code, out) = rekey_check(&cfg).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no Microsoft Entra ID P1"), "{out}");
 
     // Without the password permission and the role: two ✗ lines with their fixes.
     s.state.set_app_roles(vec![

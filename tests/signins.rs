@@ -100,33 +100,33 @@ async fn the_organisation_report_tells_stale_devices_from_spray_and_typos() {
     std::fs::write(
         &cfg,
         format!(
-            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[log]\nlevel = \"warn\"\n",
+            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[database]\nurl = \"sqlite://{db}\"\n[email]\ntransport = \"graph\"\ngraph_sender = \"rekey@contoso.com\"\n[log]\nlevel = \"warn\"\n",
             "A".repeat(88),
             "B".repeat(44),
             support::CLIENT_ID,
             support::SECRET,
-            b = s.base_url
+            b = s.base_url,
+            db = dir.0.join("r.db").display()
         ),
     )
     .unwrap();
     let since = (now - chrono::Duration::days(1)).to_rfc3339();
-    let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-            .args([
-                "--config",
-                cfg.to_str().unwrap(),
-                "signins",
-                "report",
-                "--format",
-                "csv",
-                "--since",
-                &since,
-            ])
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
+    let report = |notify: bool| {
+        let (cfg, since) = (cfg.clone(), since.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut args = vec!["--config", cfg.to_str().unwrap(), "signins", "report"];
+            args.extend(["--format", "csv", "--since", &since]);
+            if notify {
+                args.push("--notify-stale");
+            }
+            std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+                .args(&args)
+                .output()
+                .unwrap()
+        })
+    };
+    let out = report(false).await.unwrap();
+    assert!(s.state.sent_mail().is_empty(), "no mail unless asked");
     let csv = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
         out.status.success(),
@@ -145,6 +145,69 @@ async fn the_organisation_report_tells_stale_devices_from_spray_and_typos() {
     );
     assert!(line("victim3@contoso.com").starts_with("spray,"), "{csv}");
     assert!(line("lee.gu@contoso.com").starts_with("typo,"), "{csv}");
+
+    // Optionally, a "having trouble signing in?" note to the stale device's owner, once.
+    for _ in 0..2 {
+        assert!(report(true).await.unwrap().status.success());
+    }
+    let notes: Vec<_> = s
+        .state
+        .sent_mail()
+        .into_iter()
+        .filter(|m| m.subject == "Having trouble signing in?")
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].to, vec!["alex.wilber@contoso.com".to_string()]);
+    assert!(notes[0].body.contains("reset/guide#ios-mail"));
+
+    // The dashboard shows the latest report's counts.
+    let store = rekey::store::connect(&format!("sqlite://{}", dir.0.join("r.db").display()), 1)
+        .await
+        .unwrap();
+    let last: serde_json::Value = serde_json::from_str(
+        &store
+            .kv_get(rekey::signins::REPORT_KEY)
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(last["stale_device"], 1);
+    assert!(last["spray"].as_u64().unwrap() >= 6);
+}
+
+#[tokio::test]
+async fn the_watch_waits_out_throttling() {
+    use rekey::{notify::Catcher, signins::watch::Watcher};
+    let app = TestApp::spawn().await;
+    reset(&app).await;
+    let graph = graph_for(&app);
+    app.sim.state.faults().add(rekey::sim::FaultRule {
+        method: None,
+        path_contains: Some("/auditLogs/signIns".into()),
+        times: Some(2),
+        kind: rekey::sim::FaultKind::Throttle {
+            retry_after: "0.05".into(),
+        },
+    });
+    let inbox = Catcher::new(std::sync::Arc::new(app.clock.clone()), 100);
+    let w = Watcher {
+        directory: &graph,
+        store: &*app.store,
+        notifier: &inbox,
+        clock: &app.clock,
+        org_name: "Contoso",
+        guide_url: "",
+    };
+    let r = w.poll().await.unwrap();
+    assert_eq!(r.notified, 2);
+    assert_eq!(
+        graph
+            .stats()
+            .throttled
+            .load(std::sync::atomic::Ordering::Relaxed),
+        2
+    );
 }
 
 fn graph_for(app: &TestApp) -> rekey::directory::GraphDirectory {

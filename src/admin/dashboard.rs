@@ -4,7 +4,28 @@ use chrono::{DateTime, Utc};
 
 use crate::{ports::store::DayCount, settings::AdminSettings, web::render::escape};
 
-pub fn render(days: &[DayCount], s: &AdminSettings, now: DateTime<Utc>) -> String {
+pub fn render(
+    days: &[DayCount],
+    s: &AdminSettings,
+    now: DateTime<Utc>,
+    signins: Option<&serde_json::Value>,
+) -> String {
+    let signins_panel = match signins {
+        Some(r) => format!(
+            "<h2>Sign-in failures (AADSTS50126)</h2><p>Latest report, {}: {} users with a stale saved \
+             password on a device, {} from spraying addresses, {} typing mistakes, {} unclear, over {} sign-ins. \
+             Run <code>rekey signins report</code> for the list.</p>",
+            escape(r["at"].as_str().unwrap_or("")),
+            r["stale_device"].as_u64().unwrap_or(0),
+            r["spray"].as_u64().unwrap_or(0),
+            r["typo"].as_u64().unwrap_or(0),
+            r["unclear"].as_u64().unwrap_or(0),
+            r["events"].as_u64().unwrap_or(0),
+        ),
+        None => "<h2>Sign-in failures (AADSTS50126)</h2><p>No report yet: run <code>rekey signins report</code> \
+                 (needs Entra ID P1).</p>"
+            .to_string(),
+    };
     let today = now.timestamp().div_euclid(86_400);
     let series: Vec<DayCount> = (today - 29..=today)
         .map(|d| {
@@ -56,7 +77,7 @@ pub fn render(days: &[DayCount], s: &AdminSettings, now: DateTime<Utc>) -> Strin
 <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
 aria-label=\"Resets (blue) and reminders (grey) per day\">{bars}</svg>\
 <p>Blue: resets completed. Grey: reminders sent. Metrics for Prometheus: <a href=\"/metrics\">/metrics</a>.</p>\
-</body></html>",
+{signins_panel}</body></html>",
         currency = escape(&s.currency),
         cost = s.cost_per_ticket,
     )

@@ -71,10 +71,22 @@ async fn dashboard_page(req: HttpRequest, state: web::Data<AdminState>) -> HttpR
         return unauthorised();
     }
     let since = state.clock.now() - chrono::Duration::days(30);
+    let signins = state
+        .store
+        .kv_get(crate::signins::REPORT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
     match state.store.daily_counts(since).await {
         Ok(days) => HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
-            .body(dashboard::render(&days, &state.settings, state.clock.now())),
+            .body(dashboard::render(
+                &days,
+                &state.settings,
+                state.clock.now(),
+                signins.as_ref(),
+            )),
         Err(e) => {
             tracing::error!(error = %e, "dashboard data unavailable");
             HttpResponse::ServiceUnavailable().body("the database is unavailable\n")

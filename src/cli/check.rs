@@ -88,6 +88,16 @@ pub async fn run(config: Option<&std::path::Path>, args: CheckArgs) -> anyhow::R
             e.detail
         ),
     }
+    if grants.app_roles.iter().any(|r| r == "AuditLog.Read.All") {
+        let since = crate::clock::Clock::now(&SystemClock) - chrono::Duration::hours(1);
+        match graph.sign_in_page(since, None).await {
+            Ok(_) => println!("✓ sign-in logs readable (after-reset device watch on)"),
+            Err(e) if e.kind == crate::ports::DirectoryErrorKind::FeatureUnavailable => println!(
+                "! sign-in logs: this tenant has no Microsoft Entra ID P1, so the after-reset device watch and `rekey signins report` are off (everything else works)"
+            ),
+            Err(e) => println!("! sign-in logs unreadable: {}", e.detail),
+        }
+    }
     Ok(if ok {
         println!("Rekey can work with this tenant.");
         ExitCode::SUCCESS

@@ -32,6 +32,10 @@ pub struct ReportArgs {
     pub since: Option<DateTime<Utc>>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Also email each user with a stale device a "having trouble signing in?" note with the
+    /// saved-password guide and the portal link (once per user and device).
+    #[arg(long)]
+    pub notify_stale: bool,
 }
 
 pub async fn run(
@@ -90,6 +94,68 @@ pub async fn run(
         }
     }
     let findings = agg.findings(Thresholds::default());
+    // The dashboard shows the latest report's counts.
+    let store = crate::store::connect(&settings.database.url, 2)
+        .await
+        .context("database")?;
+    let count = |p: Pattern| findings.iter().filter(|f| f.pattern == p).count();
+    let summary = serde_json::json!({
+        "at": SystemClock.now().to_rfc3339(),
+        "since": since.to_rfc3339(),
+        "events": events,
+        "stale_device": count(Pattern::StaleDevice),
+        "spray": count(Pattern::Spray),
+        "typo": count(Pattern::Typo),
+        "unclear": count(Pattern::Unclear),
+    });
+    store
+        .kv_set(crate::signins::REPORT_KEY, &summary.to_string())
+        .await?;
+    if args.notify_stale {
+        let notifier = crate::app::assemble(
+            settings.clone(),
+            Arc::new(SystemClock),
+            Arc::new(OsRandom),
+            None,
+        )
+        .await
+        .context("start-up failed")?
+        .notifier;
+        let portal = settings.server.public_url.to_string();
+        let mut sent = 0;
+        for f in findings
+            .iter()
+            .filter(|f| f.pattern == Pattern::StaleDevice)
+        {
+            let key = format!("org:{:?}", f.source);
+            if !store
+                .notified_insert(&f.upn, &key, SystemClock.now())
+                .await?
+            {
+                continue;
+            }
+            let m = crate::ports::Message::Email {
+                to: f.upn.clone(),
+                subject: "Having trouble signing in?".into(),
+                text: format!(
+                    "{} has failed to sign in as {} {} times since {} with \"invalid username or password\" \
+                     (AADSTS50126). It probably still has an old password saved.\n\n\
+                     Update it: {portal}reset/guide#{}\nForgot the password? {portal}\n",
+                    f.source.describe(),
+                    f.upn,
+                    f.failures,
+                    f.first.format("%Y-%m-%d %H:%M UTC"),
+                    f.source.guide_step()
+                ),
+                html: None,
+            };
+            match notifier.send(&m).await {
+                Ok(()) => sent += 1,
+                Err(e) => eprintln!("not sent to {}: {e}", f.upn),
+            }
+        }
+        eprintln!("{sent} \"having trouble signing in?\" notes sent");
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         Format::Csv => {

@@ -10,6 +10,9 @@ use serde::Serialize;
 
 use crate::ports::directory::SignIn;
 
+/// Where the latest organisation report's counts are kept (the admin dashboard shows them).
+pub const REPORT_KEY: &str = "signins.last_report";
+
 /// Invalid username or password.
 pub const INVALID_PASSWORD: i64 = 50126;
 /// Account locked by too many failures.
