@@ -19,6 +19,8 @@ pub struct Keys {
     pub code_key: Zeroizing<Vec<u8>>,
     /// Session cookie encryption key (64 bytes).
     pub session_key: Zeroizing<Vec<u8>>,
+    /// The session key being rotated out, if any.
+    pub session_key_previous: Option<Zeroizing<Vec<u8>>>,
 }
 
 impl std::fmt::Debug for Keys {
@@ -128,7 +130,19 @@ pub async fn assemble_with(
     let keys = Keys {
         code_key: key(&settings.security.code_key, "security.code_key")?,
         session_key: key(&settings.server.session_key, "server.session_key")?,
+        session_key_previous: settings
+            .server
+            .session_key_previous
+            .as_ref()
+            .and_then(decode_key)
+            .map(Zeroizing::new),
     };
+    let previous_code_key = settings
+        .security
+        .code_key_previous
+        .as_ref()
+        .and_then(decode_key)
+        .and_then(|k| CodeKey::new(&k));
     let code_key = CodeKey::new(&keys.code_key).ok_or_else(|| {
         AssembleError::Config("security.code_key must be at least 32 bytes".into())
     })?;
@@ -145,6 +159,7 @@ pub async fn assemble_with(
         clock: clock.clone(),
         rng: rng.clone(),
         key: code_key,
+        previous_key: previous_code_key,
         policy,
         breached: crate::breached::from_settings(&settings.policy.breached)
             .map_err(|e| AssembleError::Config(e.to_string()))?,

@@ -116,6 +116,8 @@ pub struct ResetService {
     pub clock: Arc<dyn Clock>,
     pub rng: Arc<dyn Random>,
     pub key: CodeKey,
+    /// The code key being rotated out: codes hashed with it still verify.
+    pub previous_key: Option<CodeKey>,
     pub policy: Arc<PasswordPolicy>,
     pub breached: Option<Arc<dyn crate::ports::BreachedCheck>>,
     pub cfg: FlowConfig,
@@ -421,9 +423,9 @@ impl ResetService {
         };
         let user_id = flow.user.as_ref().map_or("", |u| u.id.as_str());
         let correct = flow.user.is_some()
-            && self
-                .key
-                .matches(&row.hash, &flow.id, user_id, &method, &code);
+            && std::iter::once(&self.key)
+                .chain(self.previous_key.as_ref())
+                .any(|k| k.matches(&row.hash, &flow.id, user_id, &method, &code));
         if !correct {
             return Err(self.wrong_code(&flow, &method, ctx).await);
         }

@@ -119,6 +119,9 @@ pub struct ServerSettings {
     /// Key for the encrypted session cookie: at least 64 bytes, base64.
     pub session_key: Option<SecretString>,
     pub session_key_file: Option<PathBuf>,
+    /// The key being rotated out: cookies made with it are still read (and re-encrypted).
+    pub session_key_previous: Option<SecretString>,
+    pub session_key_previous_file: Option<PathBuf>,
     /// Largest accepted request body in bytes.
     pub max_body_bytes: usize,
     /// Serve the demo mail/SMS catcher at `/demo/outbox`. Only `rekey demo` sets this.
@@ -134,6 +137,8 @@ impl Default for ServerSettings {
             trusted_proxies: Vec::new(),
             session_key: None,
             session_key_file: None,
+            session_key_previous: None,
+            session_key_previous_file: None,
             max_body_bytes: 16 * 1024,
             demo_mode: false,
         }
@@ -245,6 +250,9 @@ pub struct SecuritySettings {
     /// Key for keyed hashes of codes, decoy methods and CSRF tokens: at least 32 bytes.
     pub code_key: Option<SecretString>,
     pub code_key_file: Option<PathBuf>,
+    /// The key being rotated out: codes hashed with it still verify until they expire.
+    pub code_key_previous: Option<SecretString>,
+    pub code_key_previous_file: Option<PathBuf>,
     pub code_length: u8,
     pub code_ttl_secs: u64,
     pub code_max_attempts: u32,
@@ -266,6 +274,8 @@ impl Default for SecuritySettings {
         Self {
             code_key: None,
             code_key_file: None,
+            code_key_previous: None,
+            code_key_previous_file: None,
             code_length: 8,
             code_ttl_secs: 600,
             code_max_attempts: 5,

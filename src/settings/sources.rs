@@ -262,7 +262,17 @@ fn remove_path(table: &mut toml::Table, path: &[&str]) -> bool {
 }
 
 fn read_secret_files(s: &mut Settings, problems: &mut Vec<ConfigProblem>) {
-    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 5] = [
+    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 7] = [
+        (
+            "server.session_key_previous",
+            &mut s.server.session_key_previous,
+            &s.server.session_key_previous_file,
+        ),
+        (
+            "security.code_key_previous",
+            &mut s.security.code_key_previous,
+            &s.security.code_key_previous_file,
+        ),
         (
             "server.session_key",
             &mut s.server.session_key,

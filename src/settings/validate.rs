@@ -245,6 +245,22 @@ fn serve_requirements(s: &Settings) -> Vec<ConfigProblem> {
         }
         Some(_) => {}
     }
+    if let Some(k) = &s.server.session_key_previous
+        && decode_key(k).is_none_or(|b| b.len() < SESSION_KEY_BYTES)
+    {
+        p.push(ConfigProblem::new(
+            "server.session_key_previous",
+            format!("must be base64 of at least {SESSION_KEY_BYTES} random bytes"),
+        ));
+    }
+    if let Some(k) = &s.security.code_key_previous
+        && decode_key(k).is_none_or(|b| b.len() < CODE_KEY_BYTES)
+    {
+        p.push(ConfigProblem::new(
+            "security.code_key_previous",
+            format!("must be base64 of at least {CODE_KEY_BYTES} random bytes"),
+        ));
+    }
     match &s.security.code_key {
         None => p.push(ConfigProblem::new(
             "security.code_key",

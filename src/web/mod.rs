@@ -105,6 +105,68 @@ async fn request_log(
     Ok(res)
 }
 
+/// Session keys for cookie rotation: the current one and the one being retired.
+#[derive(Clone)]
+struct SessionKeys {
+    name: &'static str,
+    current: Key,
+    previous: Option<Key>,
+}
+
+/// During a key rotation, a session cookie made with the previous key is decrypted and
+/// re-encrypted with the current one before the session layer reads it, so nobody loses a
+/// reset in progress. The session layer then sets a cookie under the current key.
+async fn rotate_session_cookie(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::cookie::{Cookie, CookieJar};
+    let keys = req.app_data::<web::Data<SessionKeys>>().cloned();
+    if let Some(keys) = keys
+        && let Some(previous) = &keys.previous
+        && let Some(header) = req
+            .headers()
+            .get(actix_web::http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    {
+        let mut changed = false;
+        let rewritten: Vec<String> = header
+            .split(';')
+            .map(|part| {
+                let Ok(c) = Cookie::parse_encoded(part.trim().to_string()) else {
+                    return part.trim().to_string();
+                };
+                if c.name() != keys.name {
+                    return part.trim().to_string();
+                }
+                let jar = CookieJar::new();
+                if jar.private(&keys.current).decrypt(c.clone()).is_some() {
+                    return part.trim().to_string();
+                }
+                let Some(plain) = jar.private(previous).decrypt(c) else {
+                    return part.trim().to_string();
+                };
+                let mut fresh = CookieJar::new();
+                fresh.private_mut(&keys.current).add(plain);
+                match fresh.get(keys.name) {
+                    Some(enc) => {
+                        changed = true;
+                        enc.encoded().stripped().to_string()
+                    }
+                    None => part.trim().to_string(),
+                }
+            })
+            .collect();
+        if changed
+            && let Ok(v) = actix_web::http::header::HeaderValue::from_str(&rewritten.join("; "))
+        {
+            req.headers_mut().insert(actix_web::http::header::COOKIE, v);
+        }
+    }
+    next.call(req).await
+}
+
 /// The id tying a request's log lines and audit events together.
 #[derive(Clone, Debug)]
 pub struct CorrelationId(pub String);
@@ -116,14 +178,25 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
     let templates = Templates::load().map_err(std::io::Error::other)?;
     let key = Key::try_from(services.keys.session_key.as_slice())
         .map_err(|e| std::io::Error::other(format!("session key: {e}")))?;
+    let previous = match &services.keys.session_key_previous {
+        Some(k) => Some(
+            Key::try_from(k.as_slice())
+                .map_err(|e| std::io::Error::other(format!("previous session key: {e}")))?,
+        ),
+        None => None,
+    };
     let secure = services.settings.server.secure_cookies();
+    let session_keys = web::Data::new(SessionKeys {
+        name: if secure { "__Host-rekey" } else { "rekey" },
+        current: key.clone(),
+        previous,
+    });
     let body_limit = services.settings.server.max_body_bytes;
     let services = web::Data::new(services);
     let templates = web::Data::new(templates);
     let server = HttpServer::new(move || {
-        let cookie_name = if secure { "__Host-rekey" } else { "rekey" };
         let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
-            .cookie_name(cookie_name.into())
+            .cookie_name(session_keys.name.into())
             .cookie_secure(secure)
             .cookie_http_only(true)
             .cookie_same_site(SameSite::Strict)
@@ -132,10 +205,12 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
         App::new()
             .app_data(services.clone())
             .app_data(templates.clone())
+            .app_data(session_keys.clone())
             .app_data(web::FormConfig::default().limit(body_limit))
             .app_data(web::JsonConfig::default().limit(body_limit))
             .app_data(web::PayloadConfig::new(body_limit))
             .wrap(sessions)
+            .wrap(middleware::from_fn(rotate_session_cookie))
             .wrap(security_headers())
             .wrap(middleware::Compress::default())
             .wrap(middleware::from_fn(request_log))

@@ -1,0 +1,161 @@
+//! Rotating the session and code keys does not end resets in progress: the previous keys
+//! are still accepted, and without them the flow cleanly expires.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::{net::TcpListener, sync::Arc};
+
+use base64::Engine;
+use rekey::{clock::ManualClock, notify::Catcher, settings::Settings};
+use secrecy::SecretString;
+use support::extract_value;
+
+fn key(byte: u8, n: usize) -> SecretString {
+    SecretString::from(base64::engine::general_purpose::STANDARD.encode(vec![byte; n]))
+}
+
+async fn portal(settings: Settings, catcher: &Catcher, clock: &ManualClock) -> String {
+    let services = rekey::app::assemble(
+        settings,
+        Arc::new(clock.clone()),
+        Arc::new(rekey::clock::OsRandom),
+        Some(catcher.clone()),
+    )
+    .await
+    .unwrap();
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(rekey::web::build(services, l).unwrap());
+    base
+}
+
+#[tokio::test]
+async fn a_reset_survives_a_key_rotation() {
+    let now = support::start_time();
+    let sim = rekey::sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    let dir = support::TempDir::new("rotation");
+    let db = dir.0.join("r.db");
+    let mut old = support::test_settings(&sim.base_url, db.to_str().unwrap());
+    old.server.session_key = Some(key(1, 64));
+    old.security.code_key = Some(key(2, 32));
+    let mut new = old.clone();
+    new.server.session_key = Some(key(3, 64));
+    new.security.code_key = Some(key(4, 32));
+    let mut rotating = new.clone();
+    rotating.server.session_key_previous = Some(key(1, 64));
+    rotating.security.code_key_previous = Some(key(2, 32));
+
+    let clock = ManualClock::new(now);
+    let catcher = Catcher::new(Arc::new(clock.clone()), 100);
+    let before = portal(old, &catcher, &clock).await;
+    let during = portal(rotating, &catcher, &clock).await;
+    let after_without = portal(new, &catcher, &clock).await;
+
+    let c = support::TestApp::new_client();
+    let page = c
+        .get(format!("{before}/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    c.post(format!("{before}/reset/start"))
+        .form(&[("csrf", csrf.as_str()), ("username", support::EMAIL_USER)])
+        .send()
+        .await
+        .unwrap();
+    c.post(format!("{before}/reset/send"))
+        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
+        .send()
+        .await
+        .unwrap();
+    let mut code = None;
+    for _ in 0..100 {
+        code = catcher
+            .messages()
+            .into_iter()
+            .find_map(|m| match m.message {
+                rekey::ports::Message::Email { text, .. } => support::find_code(&text),
+                _ => None,
+            });
+        if code.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let code = code.unwrap();
+
+    // New keys with the previous ones: the reset goes on where it was.
+    let r = c
+        .post(format!("{during}/reset/code"))
+        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+    let pw = "Saffron-Glacier-Tunnel-47";
+    let r = c
+        .post(format!("{during}/reset/password"))
+        .form(&[("csrf", csrf.as_str()), ("password", pw), ("confirm", pw)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        sim.state
+            .user(support::EMAIL_USER)
+            .unwrap()
+            .password
+            .as_deref(),
+        Some(pw)
+    );
+    let r = c.get(format!("{during}/reset")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Your password has been changed")
+    );
+
+    // New keys alone: an old cookie cannot be read, and the reset cleanly expires.
+    let c2 = support::TestApp::new_client();
+    let page = c2
+        .get(format!("{before}/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf2 = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    c2.post(format!("{before}/reset/start"))
+        .form(&[("csrf", csrf2.as_str()), ("username", support::SMS_USER)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        c2.get(format!("{before}/reset"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        c2.get(format!("{after_without}/reset"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        410
+    );
+}
