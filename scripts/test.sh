@@ -9,6 +9,8 @@ log() { printf '\n== %s\n' "$*"; }
 need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
 command -v openssl >/dev/null || need_apt+=(openssl)
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v node >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -32,7 +34,16 @@ log "cargo test"
 # Benchmarks run once each as smoke tests (their tables come from `cargo bench`).
 cargo test --all-targets --locked "$@"
 
+# Playwright (with Debian's Chromium, no browser download) and axe-core for the browser suite.
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+  log "installing the browser suite's npm packages"
+  (cd tests/browser && npm install --no-audit --no-fund --silent)
+fi
+
 log "the HTTP suites again, on PostgreSQL (a fresh database per test app)"
 REKEY_TEST_STORE=postgres cargo test --locked "$@" \
   --test reset_flow --test enumeration --test reminders --test signins \
   --test channels --test smtp --test secrets_in_logs --test demo
+
+log "browser suite: rekey demo in headless Chromium, axe-core on every page"
+(cd tests/browser && node --test reset.test.mjs)
