@@ -46,4 +46,5 @@ REKEY_TEST_STORE=postgres cargo test --locked "$@" \
   --test channels --test smtp --test secrets_in_logs --test demo
 
 log "browser suite: rekey demo in headless Chromium, axe-core on every page"
-(cd tests/browser && node --test reset.test.mjs)
+# A hard ceiling: a stuck browser or demo process fails the run instead of hanging CI.
+(cd tests/browser && timeout --kill-after=10 600 node --test --test-timeout=120000 reset.test.mjs)

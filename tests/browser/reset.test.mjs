@@ -1,7 +1,7 @@
 // Drives `rekey demo` in Debian's Chromium at phone and desktop widths through a complete
 // reset and the main failure paths, runs axe-core (WCAG 2.1 A/AA) on every page state, and
 // writes screenshots to tests/browser/artifacts/. Run by scripts/test.sh.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +17,9 @@ rmSync("var-demo", { recursive: true, force: true });
 mkdirSync("var-demo", { recursive: true });
 
 const demo = spawn(BIN, ["demo", "--listen", `127.0.0.1:${PORT}`], { cwd: "var-demo", stdio: "ignore" });
-process.on("exit", () => demo.kill());
+// Both the child and the browser keep the event loop alive: without closing them here the
+// test runner waits for ever after the last test (it did, in CI).
+process.on("exit", () => demo.kill("SIGKILL"));
 
 async function up() {
   for (let i = 0; i < 200; i++) {
@@ -57,7 +59,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
-process.on("exit", () => browser.close());
+after(async () => {
+  await browser.close();
+  demo.kill();
+});
 await up();
 
 for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]]) {
