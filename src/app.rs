@@ -200,6 +200,13 @@ pub fn spawn_signin_watch(
     if s.settings.signins.watch_hours == 0 {
         return None;
     }
+    let words = match crate::i18n::Catalogs::load(&s.settings.branding.default_language) {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::error!(error = %e, "sign-in watch not started");
+            return None;
+        }
+    };
     let guide = s
         .settings
         .server
@@ -214,6 +221,7 @@ pub fn spawn_signin_watch(
         s.clock.clone(),
         s.settings.branding.org_name.clone(),
         guide,
+        words,
         std::time::Duration::from_secs(s.settings.signins.poll_secs.max(10)),
         cancel,
     )))

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod directory;
 pub mod flow;
+pub mod i18n;
 pub mod notify;
 pub mod permissions;
 pub mod policy;

@@ -429,13 +429,19 @@ fn messages_in_two_languages() {
         _ => panic!(),
     };
     let (subject, body, html) = text(composer.compose(&facts(Some("de-DE"))).unwrap());
-    assert_eq!(subject, "Ihr Kennwort läuft in 7 Tagen ab");
-    let expected_de = "Hallo Johanna Lorenz,\n\ndas Kennwort von johanna.lorenz@contoso.com läuft am 15.01.2027 ab — in 7 Tagen.\n\nÄndern Sie es jetzt unter https://password.contoso.com/\n";
+    assert_eq!(subject, "Ihr Passwort läuft in 7 Tagen ab");
+    let expected_de = "Guten Tag Johanna Lorenz,\n\nDas Passwort von johanna.lorenz@contoso.com läuft am 15.01.2027 ab, also in 7 Tagen.\n\nÄndern Sie es jetzt unter https://password.contoso.com/\n";
     assert!(body.starts_with(expected_de), "{body}");
     assert!(html.contains("<a href=\"https://password.contoso.com/\">"));
     let (subject, body, _) = text(composer.compose(&facts(Some("sv-SE"))).unwrap());
     assert_eq!(subject, "Your password expires in 7 days");
-    let expected_en = "Hello Johanna Lorenz,\n\nThe password of johanna.lorenz@contoso.com expires on 15 January 2027 — in 7 days.\n\nChange it now at https://password.contoso.com/\n";
+    let expected_en = "Hello Johanna Lorenz,\n\nThe password of johanna.lorenz@contoso.com expires on 15 January 2027, in 7 days.\n\nChange it now at https://password.contoso.com/\n";
     assert!(body.starts_with(expected_en), "{body}");
+    // Right-to-left mail says so, and a language without plural forms still gets its number.
+    let (_, body, html) = text(composer.compose(&facts(Some("ar-EG"))).unwrap());
+    assert!(html.contains("dir=\"rtl\""), "{html}");
+    assert!(body.contains("15/01/2027"), "{body}");
+    let (subject, _, _) = text(composer.compose(&facts(Some("ja-JP"))).unwrap());
+    assert!(subject.contains('7'), "{subject}");
     assert!(!body.contains("token"), "no token in the link");
 }

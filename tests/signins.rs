@@ -198,6 +198,7 @@ async fn the_watch_waits_out_throttling() {
         clock: &app.clock,
         org_name: "Contoso",
         guide_url: "",
+        words: &rekey::i18n::Catalogs::load("en").unwrap(),
     };
     let r = w.poll().await.unwrap();
     assert_eq!(r.notified, 2);
@@ -257,6 +258,7 @@ async fn the_watch_emails_once_per_new_source_and_not_after_the_fix() {
         clock: &app.clock,
         org_name: "Contoso",
         guide_url: "https://password.contoso.com/reset/guide",
+        words: &rekey::i18n::Catalogs::load("en").unwrap(),
     };
     let r = watcher.poll().await.unwrap();
     assert_eq!(r.watched, 1);
@@ -307,6 +309,7 @@ async fn without_p1_the_watch_reports_unavailable() {
         clock: &app.clock,
         org_name: "Contoso",
         guide_url: "",
+        words: &rekey::i18n::Catalogs::load("en").unwrap(),
     };
     let r = w.poll().await.unwrap();
     assert!(r.unavailable);

@@ -122,6 +122,9 @@ pub async fn run(
         .context("start-up failed")?
         .notifier;
         let portal = settings.server.public_url.to_string();
+        let words = crate::i18n::Catalogs::load(&settings.branding.default_language)?;
+        let lang = words.default_language();
+        let t = |id: &str, args: &[(&str, crate::i18n::Arg)]| words.text(lang, id, args);
         let mut sent = 0;
         for f in findings
             .iter()
@@ -134,18 +137,35 @@ pub async fn run(
             {
                 continue;
             }
+            let device = f.source.describe_with(
+                &t("devices-unknown-app", &[]),
+                &t("devices-unknown-device", &[]),
+            );
             let m = crate::ports::Message::Email {
                 to: f.upn.clone(),
-                subject: "Having trouble signing in?".into(),
+                subject: t("mail-trouble-subject", &[]),
                 text: format!(
-                    "{} has failed to sign in as {} {} times since {} with \"invalid username or password\" \
-                     (AADSTS50126). It probably still has an old password saved.\n\n\
-                     Update it: {portal}reset/guide#{}\nForgot the password? {portal}\n",
-                    f.source.describe(),
-                    f.upn,
-                    f.failures,
-                    f.first.format("%Y-%m-%d %H:%M UTC"),
-                    f.source.guide_step()
+                    "{}\n\n{}\n{}\n",
+                    t(
+                        "mail-trouble-body",
+                        &[
+                            ("device", device.into()),
+                            ("account", f.upn.as_str().into()),
+                            ("count", f.failures.into()),
+                            (
+                                "since",
+                                f.first.format("%Y-%m-%d %H:%M UTC").to_string().into()
+                            ),
+                        ]
+                    ),
+                    t(
+                        "mail-trouble-update",
+                        &[(
+                            "url",
+                            format!("{portal}reset/guide#{}", f.source.guide_step()).into()
+                        )]
+                    ),
+                    t("mail-trouble-forgot", &[("url", portal.as_str().into())]),
                 ),
                 html: None,
             };

@@ -1,6 +1,7 @@
 //! Entra ID's allowed characters: A–Z, a–z, 0–9, the space and the symbols below.
 
 use super::verdict::{Rule, Verdict};
+use crate::i18n::{Arg, Term};
 
 /// Entra's allowed symbols (the space is allowed too).
 pub const ENTRA_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
@@ -33,14 +34,33 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     if more {
         named.push("others".into());
     }
-    v.reject(
+    let mut terms: Vec<Term> = offending.iter().map(|&c| term(c)).collect();
+    if more {
+        terms.push(Term::Id("char-others"));
+    }
+    v.reject_with(
         Rule::Charset,
         "policy-charset",
         format!(
             "Remove {}: only letters A-Z, digits, spaces and the symbols {ENTRA_SYMBOLS} can be used.",
             join_and(&named)
         ),
+        vec![
+            ("chars", Arg::Terms(terms)),
+            ("symbols", ENTRA_SYMBOLS.into()),
+        ],
     );
+}
+
+/// [`show`] for any language: invisible characters by a translated name.
+fn term(c: char) -> Term {
+    match c {
+        ' ' => Term::Id("char-space"),
+        '\t' => Term::Id("char-tab"),
+        '\n' | '\r' => Term::Id("char-line-break"),
+        '\u{a0}' => Term::Id("char-nbsp"),
+        c => Term::Literal(show(c)),
+    }
 }
 
 /// A character as a user can recognise it: invisible ones by name or code point.

@@ -2,6 +2,7 @@
 
 use super::charset::ENTRA_SYMBOLS;
 use super::verdict::{Rule, Verdict};
+use crate::i18n::{Arg, Term};
 
 /// Which of the four classes a password uses. Only Entra's characters count: the space and
 /// Entra's symbols are symbols; characters Entra refuses count for nothing.
@@ -45,24 +46,35 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     if k.count() >= 3 {
         return;
     }
-    let missing: Vec<&str> = [
-        (k.lower, "lowercase letters"),
-        (k.upper, "uppercase letters"),
-        (k.digit, "digits"),
-        (k.symbol, "symbols"),
+    let missing: Vec<(&str, &'static str)> = [
+        (k.lower, "lowercase letters", "class-lowercase"),
+        (k.upper, "uppercase letters", "class-uppercase"),
+        (k.digit, "digits", "class-digits"),
+        (k.symbol, "symbols", "class-symbols"),
     ]
     .iter()
-    .filter(|(has, _)| !has)
-    .map(|&(_, name)| name)
+    .filter(|(has, _, _)| !has)
+    .map(|&(_, name, id)| (name, id))
     .collect();
     let need = 3 - k.count();
-    v.reject(
+    v.reject_with(
         Rule::Classes,
         "policy-classes",
         format!(
             "Use at least three of: lowercase letters, uppercase letters, digits and symbols. \
              Add {need} more of: {}.",
-            missing.join(", ")
+            missing
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
+        vec![
+            ("need", need.into()),
+            (
+                "missing",
+                Arg::Terms(missing.iter().map(|(_, id)| Term::Id(id)).collect()),
+            ),
+        ],
     );
 }

@@ -6,16 +6,18 @@ pub(crate) fn check(candidate: &str, min: usize, max: usize, v: &mut Verdict) {
     // Counting stops just past `max`: enough to decide, bounded for huge inputs.
     let n = candidate.chars().take(max.saturating_add(1)).count();
     if n < min {
-        v.reject(
+        v.reject_with(
             Rule::Length,
             "policy-length-short",
             format!("Use at least {min} characters."),
+            vec![("min", min.into())],
         );
     } else if n > max {
-        v.reject(
+        v.reject_with(
             Rule::Length,
             "policy-length-long",
             format!("Use at most {max} characters."),
+            vec![("max", max.into())],
         );
     }
 }

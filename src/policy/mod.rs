@@ -17,6 +17,7 @@ mod settings;
 pub mod strength;
 mod verdict;
 
+use crate::i18n::Msg;
 use std::path::{Path, PathBuf};
 
 pub use context::{MAX_INPUT_CHARS, UserContext};
@@ -146,49 +147,47 @@ impl PasswordPolicy {
         v
     }
 
-    /// The rules in plain words, to show before the user types.
-    pub fn describe(&self) -> Vec<String> {
+    /// The rules as messages, to show before the user types.
+    pub fn rules(&self) -> Vec<Msg> {
         let s = &self.settings;
+        let symbols = charset::ENTRA_SYMBOLS
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut out = vec![
-            format!("Between {} and {} characters.", s.min_length, s.max_length),
-            format!(
-                "Only letters A-Z, digits, spaces and these symbols: {}",
-                charset::ENTRA_SYMBOLS
-                    .chars()
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
+            Msg::new("rule-length")
+                .arg("min", s.min_length)
+                .arg("max", s.max_length),
+            Msg::new("rule-charset").arg("symbols", symbols),
         ];
         if s.require_three_classes {
-            out.push(
-                "At least three of: lowercase letters, uppercase letters, digits, symbols.".into(),
-            );
+            out.push(Msg::new("rule-classes"));
         }
         if s.min_score > 0 {
-            out.push(format!(
-                "Hard to guess: a strength of at least {} out of 4. Several unrelated words \
-                 work well; avoid names, dates, keyboard patterns and repeats.",
-                s.min_score
-            ));
+            out.push(Msg::new("rule-strength").arg("score", s.min_score));
         }
         if s.banned_words {
-            out.push(
-                "No common passwords, your name, or your organisation's name, unless \
-                 combined with enough other characters."
-                    .into(),
-            );
+            out.push(Msg::new("rule-banned"));
         }
         if s.breached.mode != BreachedMode::Off {
-            out.push("Not found in known data breaches.".into());
+            out.push(Msg::new("rule-breached"));
         }
         if s.history_depth > 0 {
-            out.push(format!(
-                "Not one of your last {} passwords set here.",
-                s.history_depth
-            ));
+            out.push(Msg::new("rule-history").arg("depth", s.history_depth));
         }
         out
+    }
+
+    /// The rules in plain English, for the command line.
+    pub fn describe(&self) -> Vec<String> {
+        match crate::i18n::Catalogs::load("en") {
+            Ok(c) => {
+                let en = c.default_language();
+                self.rules().iter().map(|m| c.msg(en, m)).collect()
+            }
+            Err(_) => self.rules().iter().map(|m| m.id.to_string()).collect(),
+        }
     }
 
     /// Number of banned terms in use (built-in and custom), for `rekey check`.
@@ -217,13 +216,14 @@ fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdic
                 let (id, text) = warning_message(w);
                 v.reject(Rule::Strength, id, text.into());
             }
-            None => v.reject(
+            None => v.reject_with(
                 Rule::Strength,
                 "policy-strength-weak",
                 format!(
                     "This password is too easy to guess (strength {} of 4, at least {} needed).",
                     a.score, s.min_score
                 ),
+                vec![("score", a.score.into()), ("min", s.min_score.into())],
             ),
         },
     }

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::Arg;
+
 /// A rule of the password policy. Breached and History are checked by the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,12 +17,15 @@ pub enum Rule {
     History,
 }
 
-/// One failed rule. `message_id` is stable (for Fluent); `message` is plain English.
+/// One failed rule. `message_id` and `args` name the Fluent message; `message` is plain
+/// English, for the command line, until the web layer puts it in the reader's language.
 #[derive(Clone, Debug, Serialize)]
 pub struct Failure {
     pub rule: Rule,
     pub message_id: &'static str,
     pub message: String,
+    #[serde(skip)]
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 /// Advice that does not by itself reject the password.
@@ -49,11 +54,23 @@ pub struct Verdict {
 impl Verdict {
     /// Records a failed rule; used by the caller for `Breached` and `History`.
     pub fn reject(&mut self, rule: Rule, message_id: &'static str, message: String) {
+        self.reject_with(rule, message_id, message, Vec::new());
+    }
+
+    /// Records a failed rule whose message has variables.
+    pub fn reject_with(
+        &mut self,
+        rule: Rule,
+        message_id: &'static str,
+        message: String,
+        args: Vec<(&'static str, Arg)>,
+    ) {
         self.accepted = false;
         self.failed.push(Failure {
             rule,
             message_id,
             message,
+            args,
         });
     }
 

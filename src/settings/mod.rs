@@ -395,6 +395,15 @@ pub struct BrandingSettings {
     pub helpdesk_phone: Option<String>,
     pub helpdesk_url: Option<url::Url>,
     pub notice: Option<String>,
+    /// PNG, SVG, JPEG or WebP file shown in the page header (at most 512 KiB).
+    pub logo: Option<PathBuf>,
+    /// `#rrggbb` for buttons, links and the header stripe; it must reach a 4.5:1 contrast
+    /// with white text and with the page background (WCAG 2.1 AA).
+    pub primary_color: Option<String>,
+    /// Files here replace the embedded templates of the same name (`reset/done.html`).
+    pub templates_dir: Option<PathBuf>,
+    /// Language for people and recipients whose own language Rekey does not speak.
+    pub default_language: String,
 }
 
 impl Default for BrandingSettings {
@@ -405,6 +414,10 @@ impl Default for BrandingSettings {
             helpdesk_phone: None,
             helpdesk_url: None,
             notice: None,
+            logo: None,
+            primary_color: None,
+            templates_dir: None,
+            default_language: "en".into(),
         }
     }
 }

@@ -184,6 +184,14 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         "admin.cost_per_ticket",
         "must be a positive number",
     );
+    need(
+        crate::i18n::find(&r.default_language).is_some(),
+        "reminders.default_language",
+        "is not a language Rekey speaks (en, de, fr, es, pt-BR, ja, pl, ar)",
+    );
+    for (key, problem) in branding(&s.branding) {
+        p.push(ConfigProblem::new(key, &problem));
+    }
     for (key, problem) in s.policy.validate() {
         p.push(ConfigProblem::new(key, problem));
     }
@@ -277,4 +285,127 @@ fn serve_requirements(s: &Settings) -> Vec<ConfigProblem> {
         Some(_) => {}
     }
     p
+}
+
+/// The page background and text colour a brand colour must stand out from.
+const PAGE_BACKGROUND: [u8; 3] = [0xf6, 0xf7, 0xf9];
+const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+/// WCAG 2.1 AA for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+/// Larger logos slow the first page on a phone for no gain.
+pub const MAX_LOGO_BYTES: u64 = 512 * 1024;
+
+fn branding(b: &super::BrandingSettings) -> Vec<(&'static str, String)> {
+    let mut p = Vec::new();
+    if crate::i18n::find(&b.default_language).is_none() {
+        p.push((
+            "branding.default_language",
+            "is not a language Rekey speaks (en, de, fr, es, pt-BR, ja, pl, ar)".to_string(),
+        ));
+    }
+    if let Some(c) = &b.primary_color {
+        match parse_hex_color(c) {
+            None => p.push((
+                "branding.primary_color",
+                format!("{c:?} is not a colour like \"#0b5cad\""),
+            )),
+            Some(rgb) => {
+                let worst = contrast(rgb, WHITE).min(contrast(rgb, PAGE_BACKGROUND));
+                if worst < MIN_CONTRAST {
+                    p.push((
+                        "branding.primary_color",
+                        format!(
+                            "{c} has a contrast of only {worst:.2}:1 with white text and the page \
+                             background; WCAG 2.1 AA needs {MIN_CONTRAST}:1. Use a darker shade."
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(logo) = &b.logo {
+        let ext = logo
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if !matches!(ext.as_deref(), Some("png" | "svg" | "jpg" | "jpeg" | "webp")) {
+            p.push((
+                "branding.logo",
+                "must be a .png, .svg, .jpg or .webp file".to_string(),
+            ));
+        }
+        match std::fs::metadata(logo) {
+            Err(e) => p.push(("branding.logo", format!("{}: {e}", logo.display()))),
+            Ok(m) if m.len() > MAX_LOGO_BYTES => p.push((
+                "branding.logo",
+                format!("{} is larger than 512 KiB", logo.display()),
+            )),
+            Ok(_) => {}
+        }
+    }
+    if let Some(dir) = &b.templates_dir
+        && !dir.is_dir()
+    {
+        p.push((
+            "branding.templates_dir",
+            format!("{} is not a folder", dir.display()),
+        ));
+    }
+    p
+}
+
+/// `#rrggbb` (or `rrggbb`) as red, green and blue.
+pub fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
+    let hex = s.trim().strip_prefix('#').unwrap_or(s.trim());
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+/// WCAG 2.1 contrast ratio of two sRGB colours, from 1 to 21.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    fn luminance(c: [u8; 3]) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod brand_tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        assert!((contrast([0, 0, 0], WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(WHITE, WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.54:1 grey.
+        let grey = contrast([0x76, 0x76, 0x76], WHITE);
+        assert!((grey - 4.54).abs() < 0.01, "{grey}");
+    }
+
+    #[test]
+    fn pale_brand_colours_are_refused_with_the_measured_ratio() {
+        let mut b = crate::settings::BrandingSettings {
+            primary_color: Some("#ffb900".into()),
+            ..Default::default()
+        };
+        let problems = branding(&b);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.contains(":1"), "{problems:?}");
+        b.primary_color = Some("#0b5cad".into());
+        assert!(branding(&b).is_empty());
+        b.primary_color = Some("blue".into());
+        assert!(branding(&b)[0].1.contains("not a colour"));
+    }
 }

@@ -57,6 +57,22 @@ impl Source {
         }
     }
 
+    /// The same for any language: the parts Entra reports (which are names, not words),
+    /// joined with " · ", and translated words for the parts it left out.
+    pub fn describe_with(&self, unknown_app: &str, unknown_device: &str) -> String {
+        let mut parts = vec![non_empty(&self.app, unknown_app).to_string()];
+        if !self.client_app.is_empty() && self.client_app != "Browser" {
+            parts[0] = format!("{} ({})", parts[0], self.client_app);
+        } else if !self.browser.is_empty() {
+            parts.push(self.browser.clone());
+        }
+        parts.push(non_empty(&self.os, unknown_device).to_string());
+        if !self.device.is_empty() {
+            parts.push(self.device.clone());
+        }
+        parts.join(" · ")
+    }
+
     /// The saved-password guide step that fixes this source.
     pub fn guide_step(&self) -> &'static str {
         let os = self.os.to_ascii_lowercase();

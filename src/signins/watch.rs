@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::{INVALID_PASSWORD, LOCKED, Source, stale_sources};
 use crate::{
     clock::Clock,
+    i18n::{Arg, Catalogs},
     ports::{
         Directory, DirectoryError, DirectoryErrorKind, Message, Notifier, Store, StoreError,
         directory::SignIn, store::Watch,
@@ -42,10 +43,13 @@ pub struct Watcher<'a> {
     pub clock: &'a dyn Clock,
     pub org_name: &'a str,
     pub guide_url: &'a str,
+    pub words: &'a Catalogs,
 }
 
-/// The message telling a user about one stale source.
+/// The message telling a user about one stale source, in the portal's default language
+/// (the watch does not keep the user's `preferredLanguage`).
 pub fn message(
+    words: &Catalogs,
     to: &str,
     upn: &str,
     source: &Source,
@@ -53,17 +57,29 @@ pub fn message(
     org: &str,
     guide: &str,
 ) -> Message {
-    let what = source.describe();
+    let lang = words.default_language();
+    let t = |id: &str, args: &[(&str, Arg)]| words.text(lang, id, args);
+    let device = source.describe_with(
+        &t("devices-unknown-app", &[]),
+        &t("devices-unknown-device", &[]),
+    );
+    let url = format!("{guide}#{}", source.guide_step());
     Message::Email {
         to: to.to_string(),
-        subject: format!("{what} is still using your old password"),
+        subject: t("mail-watch-subject", &[("device", device.as_str().into())]),
         text: format!(
-            "Your {org} password for {upn} was changed, but {what} is still trying the old one \
-             ({failures} failed sign-in{s} so far). Each try fails with \"invalid username or \
-             password\" (AADSTS50126), and enough of them lock your account.\n\n\
-             How to update it: {guide}#{step}\n\nIf you don't recognise this device, contact the helpdesk.\n",
-            s = if failures == 1 { "" } else { "s" },
-            step = source.guide_step(),
+            "{}\n\n{}\n\n{}\n",
+            t(
+                "mail-watch-body",
+                &[
+                    ("org", org.into()),
+                    ("account", upn.into()),
+                    ("device", device.as_str().into()),
+                    ("count", failures.into()),
+                ]
+            ),
+            t("mail-watch-how", &[("url", url.into())]),
+            t("mail-watch-unknown", &[]),
         ),
         html: None,
     }
@@ -129,6 +145,7 @@ impl Watcher<'_> {
                     report.notified += 1;
                     for to in w.mail_to.split(',').filter(|t| !t.trim().is_empty()) {
                         let m = message(
+                            self.words,
                             to.trim(),
                             &w.upn,
                             &stale.source,
@@ -164,6 +181,7 @@ pub async fn run_forever(
     clock: std::sync::Arc<dyn Clock>,
     org_name: String,
     guide_url: String,
+    words: Catalogs,
     every: std::time::Duration,
     cancel: tokio_util::sync::CancellationToken,
 ) {
@@ -176,6 +194,7 @@ pub async fn run_forever(
             clock: &*clock,
             org_name: &org_name,
             guide_url: &guide_url,
+            words: &words,
         };
         match w.poll().await {
             Ok(r) if r.unavailable && !told_unavailable => {

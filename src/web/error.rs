@@ -1,7 +1,20 @@
 //! The one mapping from failures to HTTP: a page for people, JSON for the API. Internal
 //! error text goes to the log with the correlation id, never into a response.
 
-use actix_web::{HttpResponse, ResponseError, http::StatusCode};
+use std::sync::LazyLock;
+
+use actix_web::{
+    HttpResponse, ResponseError,
+    body::{EitherBody, MessageBody},
+    dev::{ServiceRequest, ServiceResponse},
+    http::StatusCode,
+    middleware::Next,
+    web,
+};
+use serde::Serialize;
+
+use super::{PageContext, lang::Lang, render::Templates};
+use crate::{app::Services, i18n::Catalogs};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -28,43 +41,35 @@ impl WebError {
         WebError::Internal(e.to_string())
     }
 
-    fn title_and_text(&self) -> (&'static str, &'static str) {
+    /// Message ids of the failure page's heading and text.
+    pub fn message_ids(&self) -> (&'static str, &'static str) {
         match self {
-            WebError::BadRequest(_) => (
-                "Something in that request was not right",
-                "Please go back and try again.",
-            ),
-            WebError::Forbidden(_) => (
-                "This page has expired",
-                "For your safety the form could not be accepted. Please start again.",
-            ),
-            WebError::NotFound => (
-                "Page not found",
-                "The address may be mistyped, or the page no longer exists.",
-            ),
-            WebError::Expired => (
-                "Your reset has expired",
-                "For your safety a reset ends after 15 minutes without activity. Please start again.",
-            ),
-            WebError::OutOfOrder => (
-                "This step is not available yet",
-                "Please continue where you left off, or start again.",
-            ),
-            WebError::TooManyRequests { .. } => (
-                "Too many attempts",
-                "Please wait a few minutes before trying again.",
-            ),
-            WebError::Unavailable(_) => (
-                "The service is temporarily unavailable",
-                "Nothing was changed. Please try again in a few minutes.",
-            ),
-            WebError::Internal(_) => (
-                "Something went wrong on our side",
-                "Nothing was changed. Please try again; if it keeps happening, contact the helpdesk.",
-            ),
+            WebError::BadRequest(_) => ("error-bad-request-title", "error-bad-request-text"),
+            WebError::Forbidden(_) => ("error-forbidden-title", "error-forbidden-text"),
+            WebError::NotFound => ("error-not-found-title", "error-not-found-text"),
+            WebError::Expired => ("error-expired-title", "error-expired-text"),
+            WebError::OutOfOrder => ("error-out-of-order-title", "error-out-of-order-text"),
+            WebError::TooManyRequests { .. } => ("error-too-many-title", "error-too-many-text"),
+            WebError::Unavailable(_) => ("error-unavailable-title", "error-unavailable-text"),
+            WebError::Internal(_) => ("error-internal-title", "error-internal-text"),
+        }
+    }
+
+    fn english(&self) -> (String, String) {
+        let (title, text) = self.message_ids();
+        match FALLBACK.as_ref() {
+            Some(c) => {
+                let en = c.default_language();
+                (c.text(en, title, &[]), c.text(en, text, &[]))
+            }
+            None => (title.to_string(), text.to_string()),
         }
     }
 }
+
+/// English text for responses made without a request at hand (the JSON API, and the bare
+/// page shown if the full error page cannot be rendered).
+static FALLBACK: LazyLock<Option<Catalogs>> = LazyLock::new(|| Catalogs::load("en").ok());
 
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
@@ -87,7 +92,7 @@ impl ResponseError for WebError {
         } else {
             tracing::info!(error = %self, "request refused");
         }
-        let (title, text) = self.title_and_text();
+        let (title, text) = self.english();
         let mut resp = HttpResponse::build(status);
         if let WebError::TooManyRequests { retry_after_secs } = self {
             resp.insert_header(("Retry-After", retry_after_secs.to_string()));
@@ -95,7 +100,7 @@ impl ResponseError for WebError {
         resp.insert_header(("Cache-Control", "no-store"));
         // The page is a fixed, escaped shell: no template engine on the failure path.
         resp.content_type("text/html; charset=utf-8")
-            .body(super::render::error_page(status.as_u16(), title, text))
+            .body(super::render::error_page(status.as_u16(), &title, &text))
     }
 }
 
@@ -135,9 +140,56 @@ impl ResponseError for ApiError {
             WebError::Unavailable(_) => "unavailable",
             WebError::Internal(_) => "internal",
         };
-        let (title, _) = self.0.title_and_text();
+        let (title, _) = self.0.english();
         HttpResponse::build(status)
             .insert_header(("Cache-Control", "no-store"))
             .json(serde_json::json!({"error": {"code": code, "message": title}}))
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    title_id: &'static str,
+    text_id: &'static str,
+    status: u16,
+}
+
+/// Replaces the bare failure page with the full one: the person's language, the branding,
+/// and the helpdesk's contact details. If that page cannot be rendered, the bare one stays.
+pub async fn error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, String>>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let Some((title_id, text_id)) = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<WebError>())
+        .map(WebError::message_ids)
+    else {
+        return Ok(res.map_into_left_body());
+    };
+    let request = res.request().clone();
+    let (Some(services), Some(templates)) = (
+        request.app_data::<web::Data<Services>>(),
+        request.app_data::<web::Data<Templates>>(),
+    ) else {
+        return Ok(res.map_into_left_body());
+    };
+    let lang = Lang::of(&request);
+    let page = ErrorPage {
+        page: PageContext::new(services, &lang, "/"),
+        title_id,
+        text_id,
+        status: res.status().as_u16(),
+    };
+    match templates.render("error.html", &page) {
+        Ok(html) => Ok(res.map_body(|_, _| EitherBody::right(html))),
+        Err(e) => {
+            tracing::error!(error = %e, "error page not rendered");
+            Ok(res.map_into_left_body())
+        }
     }
 }

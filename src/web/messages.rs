@@ -5,12 +5,15 @@ use serde::Serialize;
 use super::{device::Platform, guide, render::Templates};
 use crate::{
     app::Services,
+    i18n::{Arg, Language},
     flow::{MethodKind, Outgoing, RequestCtx},
     ports::Message,
 };
 
 #[derive(Serialize)]
 struct MailCtx<'a> {
+    lang: &'static str,
+    dir: &'static str,
     org_name: &'a str,
     helpdesk: Option<String>,
     account: &'a str,
@@ -34,8 +37,17 @@ fn helpdesk(s: &Services) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// Renders and queues each message. Failures are logged; the flow has already moved on.
-pub fn send_all(s: &Services, t: &Templates, ctx: &RequestCtx, outgoing: Vec<Outgoing>) {
+/// Renders each message in `lang` (the language of the page the person is on) and queues
+/// it. Failures are logged; the flow has already moved on.
+pub fn send_all(
+    s: &Services,
+    t: &Templates,
+    ctx: &RequestCtx,
+    lang: &Language,
+    outgoing: Vec<Outgoing>,
+) {
+    let catalogs = t.catalogs();
+    let words = |id: &str, args: &[(&str, Arg)]| catalogs.text(lang, id, args);
     let at = s.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
     let guide_url = s
         .settings
@@ -46,6 +58,8 @@ pub fn send_all(s: &Services, t: &Templates, ctx: &RequestCtx, outgoing: Vec<Out
         .unwrap_or_default();
     for o in outgoing {
         let mut c = MailCtx {
+            lang: lang.code,
+            dir: lang.dir(),
             org_name: &s.settings.branding.org_name,
             helpdesk: helpdesk(s),
             account: "",
@@ -73,7 +87,7 @@ pub fn send_all(s: &Services, t: &Templates, ctx: &RequestCtx, outgoing: Vec<Out
                     MethodKind::Email => (|| {
                         Ok(vec![Message::Email {
                             to: to.clone(),
-                            subject: format!("Your {} password reset code", c.org_name),
+                            subject: words("mail-code-subject", &[("org", c.org_name.into())]),
                             text: t.render("email/code.txt", &c)?,
                             html: Some(t.render("email/code.html", &c)?),
                         }])
@@ -92,7 +106,7 @@ pub fn send_all(s: &Services, t: &Templates, ctx: &RequestCtx, outgoing: Vec<Out
                 t.render("email/locked.txt", &c).map(|text| {
                     vec![Message::Email {
                         to: to.clone(),
-                        subject: format!("Password resets paused for {account}"),
+                        subject: words("mail-locked-subject", &[("account", account.as_str().into())]),
                         text,
                         html: None,
                     }]
@@ -118,7 +132,7 @@ pub fn send_all(s: &Services, t: &Templates, ctx: &RequestCtx, outgoing: Vec<Out
                         .into_iter()
                         .map(|addr| Message::Email {
                             to: addr,
-                            subject: format!("Your {} password was changed", c.org_name),
+                            subject: words("mail-changed-subject", &[("org", c.org_name.into())]),
                             text: text.clone(),
                             html: Some(html.clone()),
                         })

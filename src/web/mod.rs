@@ -5,7 +5,9 @@ pub mod assets;
 pub mod device;
 pub mod error;
 pub mod guide;
+pub mod brand;
 pub mod health;
+pub mod lang;
 pub mod messages;
 pub mod pages;
 pub mod reminder_mail;
@@ -32,10 +34,17 @@ use crate::app::Services;
 
 pub use render::Templates;
 
-/// What every page shows: organisation and helpdesk.
+/// What every page shows: language, organisation, branding and helpdesk.
 #[derive(Serialize)]
 pub struct PageContext<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub languages: Vec<lang::SwitcherEntry>,
+    /// Where the language switcher's links go: a GET page showing the same step.
+    pub here: &'a str,
     pub org_name: &'a str,
+    pub logo: bool,
+    pub brand_css: bool,
     pub helpdesk_email: Option<&'a str>,
     pub helpdesk_phone: Option<&'a str>,
     pub helpdesk_url: Option<&'a str>,
@@ -44,10 +53,16 @@ pub struct PageContext<'a> {
 }
 
 impl<'a> PageContext<'a> {
-    pub fn new(s: &'a Services) -> Self {
+    pub fn new(s: &'a Services, lang: &lang::Lang, here: &'a str) -> Self {
         let b = &s.settings.branding;
         Self {
+            lang: lang.code(),
+            dir: lang.language.dir(),
+            languages: lang::switcher(lang.language),
+            here,
             org_name: &b.org_name,
+            logo: b.logo.is_some(),
+            brand_css: b.primary_color.is_some(),
             helpdesk_email: b.helpdesk_email.as_deref(),
             helpdesk_phone: b.helpdesk_phone.as_deref(),
             helpdesk_url: b.helpdesk_url.as_ref().map(url::Url::as_str),
@@ -175,7 +190,14 @@ use actix_web::HttpMessage;
 
 /// Builds the portal server on `listener`. The caller runs (awaits or spawns) it.
 pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Server> {
-    let templates = Templates::load().map_err(std::io::Error::other)?;
+    let catalogs = crate::i18n::Catalogs::load(&services.settings.branding.default_language)
+        .map_err(std::io::Error::other)?;
+    let templates = Templates::with(
+        std::sync::Arc::new(catalogs),
+        services.settings.branding.templates_dir.as_deref(),
+    )
+    .map_err(std::io::Error::other)?;
+    let brand = web::Data::new(brand::Brand::load(&services.settings.branding).map_err(std::io::Error::other)?);
     let key = Key::try_from(services.keys.session_key.as_slice())
         .map_err(|e| std::io::Error::other(format!("session key: {e}")))?;
     let previous = match &services.keys.session_key_previous {
@@ -206,9 +228,11 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .app_data(services.clone())
             .app_data(templates.clone())
             .app_data(session_keys.clone())
+            .app_data(brand.clone())
             .app_data(web::FormConfig::default().limit(body_limit))
             .app_data(web::JsonConfig::default().limit(body_limit))
             .app_data(web::PayloadConfig::new(body_limit))
+            .wrap(middleware::from_fn(error::error_pages))
             .wrap(sessions)
             .wrap(middleware::from_fn(rotate_session_cookie))
             .wrap(security_headers())
@@ -216,6 +240,8 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .wrap(middleware::from_fn(request_log))
             .service(health::healthz)
             .service(health::readyz)
+            .service(brand::brand_css)
+            .service(brand::logo)
             .service(assets::static_file)
             .service(reset::home)
             .service(reset::start)

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 
-use super::{PageContext, error::WebError, render::Templates};
+use super::{PageContext, error::WebError, lang::Lang, render::Templates};
 use crate::app::Services;
 
 #[derive(Serialize)]
@@ -25,6 +25,7 @@ struct OutboxPage<'a> {
 pub async fn outbox(
     services: web::Data<Services>,
     templates: web::Data<Templates>,
+    lang: Lang,
 ) -> Result<HttpResponse, WebError> {
     let catcher = match &services.catcher {
         Some(c) if services.settings.server.demo_mode => c,
@@ -56,7 +57,7 @@ pub async fn outbox(
     let html = templates.render(
         "demo/outbox.html",
         &OutboxPage {
-            page: PageContext::new(&services),
+            page: PageContext::new(&services, &lang, "/demo/outbox"),
             messages,
         },
     )?;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::render::Templates;
 use crate::{
+    i18n::{self, Arg, Language},
     ports::Message,
     reminders::pass::{ReminderComposer, ReminderFacts},
 };
@@ -21,6 +22,8 @@ pub struct TemplateComposer {
 
 #[derive(Serialize)]
 struct Ctx<'a> {
+    lang: &'static str,
+    dir: &'static str,
     display_name: Option<&'a str>,
     upn: &'a str,
     expires: String,
@@ -31,59 +34,53 @@ struct Ctx<'a> {
 }
 
 impl TemplateComposer {
-    /// `de-DE` → `de` when a German template exists, else the default language.
-    pub fn language(&self, preferred: Option<&str>) -> String {
-        let primary = preferred
-            .and_then(|p| p.split(['-', '_']).next())
-            .map(str::to_ascii_lowercase);
-        match primary {
-            Some(l) if self.templates.contains(&format!("email/reminder/{l}.txt")) => l,
-            _ => self.default_language.clone(),
-        }
-    }
-}
-
-fn subject(lang: &str, f: &ReminderFacts) -> String {
-    match (lang, f.expired) {
-        ("de", true) => "Ihr Kennwort ist abgelaufen".into(),
-        ("de", false) if f.days_left == 1 => "Ihr Kennwort läuft morgen ab".into(),
-        ("de", false) => format!("Ihr Kennwort läuft in {} Tagen ab", f.days_left),
-        (_, true) => "Your password has expired".into(),
-        (_, false) if f.days_left == 1 => "Your password expires tomorrow".into(),
-        (_, false) => format!("Your password expires in {} days", f.days_left),
-    }
-}
-
-fn date(lang: &str, t: chrono::DateTime<chrono_tz::Tz>) -> String {
-    match lang {
-        "de" => t.format("%d.%m.%Y").to_string(),
-        _ => t.format("%-d %B %Y").to_string(),
+    /// The recipient's Entra `preferredLanguage` when Rekey speaks it (`de-DE` → `de`),
+    /// else the configured default.
+    pub fn language(&self, preferred: Option<&str>) -> &'static Language {
+        let catalogs = self.templates.catalogs();
+        preferred
+            .and_then(|p| catalogs.negotiate([p]))
+            .or_else(|| i18n::find(&self.default_language))
+            .unwrap_or_else(|| catalogs.default_language())
     }
 }
 
 impl ReminderComposer for TemplateComposer {
     fn compose(&self, f: &ReminderFacts) -> Result<Message, String> {
         let lang = self.language(f.language.as_deref());
+        let days_left = f.days_left.max(0);
         let ctx = Ctx {
+            lang: lang.code,
+            dir: lang.dir(),
             display_name: f.display_name.as_deref(),
             upn: &f.upn,
-            expires: date(&lang, f.expires.with_timezone(&self.time_zone)),
-            days_left: f.days_left.max(0),
+            expires: f
+                .expires
+                .with_timezone(&self.time_zone)
+                .format(lang.date_format)
+                .to_string(),
+            days_left,
             expired: f.expired,
             portal_url: &self.portal_url,
             org_name: &self.org_name,
         };
         let text = self
             .templates
-            .render(&format!("email/reminder/{lang}.txt"), &ctx)
+            .render("email/reminder.txt", &ctx)
             .map_err(|e| e.to_string())?;
         let html = self
             .templates
-            .render(&format!("email/reminder/{lang}.html"), &ctx)
+            .render("email/reminder.html", &ctx)
             .map_err(|e| e.to_string())?;
+        let catalogs = self.templates.catalogs();
+        let subject = if f.expired {
+            catalogs.text(lang, "mail-reminder-subject-expired", &[])
+        } else {
+            catalogs.text(lang, "mail-reminder-subject", &[("days", Arg::from(days_left))])
+        };
         Ok(Message::Email {
             to: f.to.clone(),
-            subject: subject(&lang, f),
+            subject,
             text,
             html: Some(html),
         })

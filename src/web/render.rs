@@ -1,23 +1,35 @@
 //! Templates: embedded at build time, rendered with Tera.
 
+use std::{path::Path, sync::Arc};
+
 use rust_embed::RustEmbed;
 use serde::Serialize;
 
 use super::error::WebError;
+use crate::i18n::{self, Arg, Catalogs};
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]
 struct Embedded;
 
-/// All templates, parsed once at start-up.
+/// All templates, parsed once at start-up, with the catalogs their `t()` calls read.
 pub struct Templates {
     tera: tera::Tera,
+    catalogs: Arc<Catalogs>,
 }
 
 impl Templates {
+    /// The embedded templates in English by default, without overrides (tools and tests).
     pub fn load() -> Result<Self, String> {
-        let mut tera = tera::Tera::new();
-        let mut files = Vec::new();
+        let catalogs = Catalogs::load(i18n::LANGUAGES[0].code).map_err(|e| e.to_string())?;
+        Self::with(Arc::new(catalogs), None)
+    }
+
+    /// The embedded templates, where a file of the same name in `overrides` (branding's
+    /// `templates_dir`) replaces one. Every override must parse, and may only replace a
+    /// template that exists, so a typo in a file name is an error, not a silent no-op.
+    pub fn with(catalogs: Arc<Catalogs>, overrides: Option<&Path>) -> Result<Self, String> {
+        let mut files: Vec<(String, String)> = Vec::new();
         for name in Embedded::iter() {
             let Some(file) = Embedded::get(&name) else {
                 continue;
@@ -26,23 +38,38 @@ impl Templates {
                 .map_err(|_| format!("template {name} is not UTF-8"))?;
             files.push((name.to_string(), text));
         }
+        if let Some(dir) = overrides {
+            for (name, text) in read_overrides(dir)? {
+                match files.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => {
+                        return Err(format!(
+                            "{}: {name} does not replace any template (see docs/branding.md for the names)",
+                            dir.display()
+                        ));
+                    }
+                }
+            }
+        }
+        let mut tera = tera::Tera::new();
+        let for_t = catalogs.clone();
+        tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
+            translate(&for_t, &kwargs, state)
+        });
         tera.add_raw_templates(files)
-            .map_err(|e| format!("templates: {e}"))?;
-        Ok(Self { tera })
+            .map_err(|e| format!("templates: {}", chain(&e)))?;
+        Ok(Self { tera, catalogs })
+    }
+
+    pub fn catalogs(&self) -> &Catalogs {
+        &self.catalogs
     }
 
     pub fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String, WebError> {
         let ctx = tera::Context::from_serialize(ctx).map_err(WebError::internal)?;
         self.tera.render(name, &ctx).map_err(|e| {
             // Tera errors nest their cause; log the chain, show nothing of it.
-            let mut msg = e.to_string();
-            let mut src = std::error::Error::source(&e);
-            while let Some(s) = src {
-                msg.push_str(": ");
-                msg.push_str(&s.to_string());
-                src = s.source();
-            }
-            WebError::Internal(format!("rendering {name}: {msg}"))
+            WebError::Internal(format!("rendering {name}: {}", chain(&e)))
         })
     }
 
@@ -53,6 +80,75 @@ impl Templates {
     pub fn names(&self) -> Vec<String> {
         self.tera.get_template_names().map(str::to_string).collect()
     }
+}
+
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// Template files under `dir`, named by their path relative to it (`reset/done.html`).
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries =
+            std::fs::read_dir(&d).map_err(|e| format!("templates_dir {}: {e}", d.display()))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("templates_dir {}: {e}", d.display()))?
+                .path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(rel) = path.strip_prefix(dir) else {
+                continue;
+            };
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if name.starts_with('.') || name.ends_with('~') {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("template {}: {e}", path.display()))?;
+            out.push((name, text));
+        }
+    }
+    Ok(out)
+}
+
+/// `{{ t(key="code-wrong", remaining=2) }}`: the message in the page's `lang`.
+fn translate(
+    catalogs: &Catalogs,
+    kwargs: &tera::Kwargs,
+    state: &tera::State,
+) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let code: Option<String> = state.get("lang")?;
+    let lang = code
+        .as_deref()
+        .and_then(i18n::find)
+        .unwrap_or_else(|| catalogs.default_language());
+    let mut args: Vec<(&str, Arg)> = Vec::new();
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        let arg = match (value.as_i64(), value.as_str()) {
+            (Some(n), _) => Arg::Number(n),
+            (None, Some(s)) => Arg::Text(s.to_string()),
+            _ => Arg::Text(value.to_string()),
+        };
+        args.push((name, arg));
+    }
+    Ok(catalogs.text(lang, &key, &args))
 }
 
 pub fn escape(s: &str) -> String {

@@ -8,10 +8,13 @@ use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{PageContext, device, error::WebError, guide, messages, render::Templates, session};
+use super::{
+    PageContext, device, error::WebError, guide, lang::Lang, messages, render::Templates, session,
+};
 use crate::{
     app::Services,
     flow::{Flow, HelpdeskReason, MethodKind, SetOutcome, Step, service::FlowError},
+    i18n::{Arg, Catalogs, Language},
     policy::Verdict,
 };
 
@@ -43,7 +46,7 @@ struct ResetPage<'a> {
     min_length: usize,
     verdict: Option<Verdict>,
     reason: Option<&'static str>,
-    reason_text: Option<&'static str>,
+    reason_id: Option<&'static str>,
     places: Vec<&'static guide::Place>,
     username: String,
     retry_after: Option<u64>,
@@ -63,9 +66,10 @@ fn view(m: &crate::flow::Method) -> MethodView {
 }
 
 impl<'a> ResetPage<'a> {
-    fn new(s: &'a Services, csrf: String) -> Self {
+    fn new(s: &'a Services, t: &Templates, lang: &Lang, here: &'a str, csrf: String) -> Self {
+        let catalogs = t.catalogs();
         Self {
-            page: PageContext::new(s),
+            page: PageContext::new(s, lang, here),
             csrf,
             step: 1,
             total: 2 + s.settings.tenant.required_methods,
@@ -73,11 +77,17 @@ impl<'a> ResetPage<'a> {
             methods: Vec::new(),
             pending: None,
             code_length: s.settings.security.code_length,
-            policy_rules: s.reset.policy.describe(),
+            policy_rules: s
+                .reset
+                .policy
+                .rules()
+                .iter()
+                .map(|m| catalogs.msg(lang.language, m))
+                .collect(),
             min_length: s.reset.policy.settings().min_length,
             verdict: None,
             reason: None,
-            reason_text: None,
+            reason_id: None,
             places: Vec::new(),
             username: String::new(),
             retry_after: None,
@@ -86,8 +96,18 @@ impl<'a> ResetPage<'a> {
         }
     }
 
-    fn for_flow(s: &'a Services, csrf: String, flow: &Flow) -> Self {
-        let mut p = Self::new(s, csrf);
+    fn for_flow(
+        s: &'a Services,
+        t: &Templates,
+        lang: &mut Lang,
+        csrf: String,
+        flow: &Flow,
+    ) -> Self {
+        lang.prefer(
+            t.catalogs(),
+            flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+        );
+        let mut p = Self::new(s, t, lang, "/reset", csrf);
         let (step, total) = flow.progress();
         p.step = step;
         p.total = total;
@@ -102,7 +122,7 @@ impl<'a> ResetPage<'a> {
             .map_or(flow.account.clone(), |u| u.upn.clone());
         if let Step::Helpdesk { reason } = flow.step {
             p.reason = Some(reason.as_str());
-            p.reason_text = Some(reason_text(reason));
+            p.reason_id = Some(reason_id(reason));
         }
         p
     }
@@ -151,14 +171,39 @@ fn flow_error(e: FlowError) -> WebError {
     }
 }
 
+/// A field's problem, in the page's language.
+fn field_error(
+    t: &Templates,
+    lang: &Language,
+    field: &'static str,
+    id: &str,
+    args: &[(&str, Arg)],
+) -> FieldError {
+    FieldError {
+        field,
+        message: t.catalogs().text(lang, id, args),
+    }
+}
+
+/// Puts the policy's reasons into `lang`; the verdict carries ids and variables.
+pub fn localize_verdict(catalogs: &Catalogs, lang: &Language, v: &mut Verdict) {
+    for f in &mut v.failed {
+        f.message = catalogs.text(lang, f.message_id, &f.args);
+    }
+    for h in &mut v.suggestions {
+        h.message = catalogs.text(lang, h.message_id, &[]);
+    }
+}
+
 #[get("/")]
 pub async fn home(
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    lang: Lang,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
     let csrf = session::csrf_token(&session, &s)?;
-    let page = ResetPage::new(&s, csrf);
+    let page = ResetPage::new(&s, &t, &lang, "/", csrf);
     Ok(html(StatusCode::OK, t.render("home.html", &page)?))
 }
 
@@ -175,17 +220,21 @@ pub async fn start(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    lang: Lang,
     session: Session,
     form: web::Form<StartForm>,
 ) -> Result<HttpResponse, WebError> {
     session::check_csrf(&session, &form.csrf)?;
     let name = form.username.trim();
     if name.is_empty() || name.chars().count() > 256 {
-        let mut page = ResetPage::new(&s, session::csrf_token(&session, &s)?);
-        page.errors.push(FieldError {
-            field: "username",
-            message: "Enter your work email address, for example name@contoso.com.".into(),
-        });
+        let mut page = ResetPage::new(&s, &t, &lang, "/", session::csrf_token(&session, &s)?);
+        page.errors.push(field_error(
+            &t,
+            lang.language,
+            "username",
+            "home-username-missing",
+            &[],
+        ));
         page.username_value = name.chars().take(256).collect();
         return Ok(html(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -215,11 +264,12 @@ pub async fn show(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    mut lang: Lang,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
     let flow = current_flow(&s, &session).await?;
     let csrf = session::csrf_token(&session, &s)?;
-    let mut page = ResetPage::for_flow(&s, csrf, &flow);
+    let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
     if matches!(flow.step, Step::Done { .. }) {
         page.places = guide::ordered(platform(&req));
     }
@@ -239,6 +289,7 @@ pub async fn send(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    mut lang: Lang,
     session: Session,
     form: web::Form<SendForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -246,22 +297,27 @@ pub async fn send(
     let id = session::flow_id(&session).ok_or(WebError::Expired)?;
     let ctx = session::request_ctx(&req, &s);
     match s.reset.send_code(&id, &form.method, &ctx).await {
-        Ok((_, outgoing)) => {
-            messages::send_all(&s, &t, &ctx, outgoing.into_iter().collect());
+        Ok((flow, outgoing)) => {
+            lang.prefer(
+                t.catalogs(),
+                flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+            );
+            messages::send_all(&s, &t, &ctx, lang.language, outgoing.into_iter().collect());
             Ok(see_other("/reset"))
         }
-        Err(FlowError::Locked { until }) => locked_page(&s, &t, &session, until),
+        Err(FlowError::Locked { until }) => locked_page(&s, &t, &lang, &session, until),
         Err(FlowError::TooMany { retry_after_secs }) => {
             let flow = current_flow(&s, &session).await?;
-            let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, &flow);
+            let csrf = session::csrf_token(&session, &s)?;
+            let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
             page.retry_after = Some(retry_after_secs);
-            page.errors.push(FieldError {
-                field: "method",
-                message: format!(
-                    "Too many codes were sent to this account. You can ask for a new one in {} minutes.",
-                    retry_after_secs.div_ceil(60)
-                ),
-            });
+            page.errors.push(field_error(
+                &t,
+                lang.language,
+                "method",
+                "methods-too-many",
+                &[("minutes", Arg::from(retry_after_secs.div_ceil(60)))],
+            ));
             Ok(html(
                 StatusCode::TOO_MANY_REQUESTS,
                 t.render(template_for(&flow), &page)?,
@@ -274,10 +330,11 @@ pub async fn send(
 fn locked_page(
     s: &Services,
     t: &Templates,
+    lang: &Lang,
     session: &Session,
     until: chrono::DateTime<chrono::Utc>,
 ) -> Result<HttpResponse, WebError> {
-    let mut page = ResetPage::new(s, session::csrf_token(session, s)?);
+    let mut page = ResetPage::new(s, t, lang, "/", session::csrf_token(session, s)?);
     page.until = Some(until.format("%H:%M UTC").to_string());
     page.reason = Some("locked");
     Ok(html(
@@ -299,6 +356,7 @@ pub async fn code(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    mut lang: Lang,
     session: Session,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -306,29 +364,26 @@ pub async fn code(
     let id = session::flow_id(&session).ok_or(WebError::Expired)?;
     let ctx = session::request_ctx(&req, &s);
     let typed = Zeroizing::new(form.code.chars().take(64).collect::<String>());
-    let message = match s.reset.submit_code(&id, &typed, &ctx).await {
-        Ok(_) => return Ok(see_other("/reset")),
-        Err(FlowError::Locked { until }) => {
-            if let Some(notice) = s.reset.lock_notice(&id, until).await {
-                messages::send_all(&s, &t, &ctx, vec![notice]);
+    let (message_id, args): (&str, Vec<(&str, Arg)>) =
+        match s.reset.submit_code(&id, &typed, &ctx).await {
+            Ok(_) => return Ok(see_other("/reset")),
+            Err(FlowError::Locked { until }) => {
+                if let Some(notice) = s.reset.lock_notice(&id, until).await {
+                    messages::send_all(&s, &t, &ctx, lang.language, vec![notice]);
+                }
+                return locked_page(&s, &t, &lang, &session, until);
             }
-            return locked_page(&s, &t, &session, until);
-        }
-        Err(FlowError::WrongCode { remaining }) => format!(
-            "That code is not right. Check the latest message and try again ({remaining} {} left).",
-            if remaining == 1 { "try" } else { "tries" }
-        ),
-        Err(FlowError::CodeExpired) => {
-            "This code has expired or was already used. Send a new code below.".to_string()
-        }
-        Err(e) => return Err(flow_error(e)),
-    };
+            Err(FlowError::WrongCode { remaining }) => {
+                ("code-wrong", vec![("remaining", Arg::from(remaining))])
+            }
+            Err(FlowError::CodeExpired) => ("code-expired", Vec::new()),
+            Err(e) => return Err(flow_error(e)),
+        };
     let flow = current_flow(&s, &session).await?;
-    let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, &flow);
-    page.errors.push(FieldError {
-        field: "code",
-        message,
-    });
+    let csrf = session::csrf_token(&session, &s)?;
+    let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
+    page.errors
+        .push(field_error(&t, lang.language, "code", message_id, &args));
     Ok(html(
         StatusCode::UNPROCESSABLE_ENTITY,
         t.render(template_for(&flow), &page)?,
@@ -341,8 +396,10 @@ pub struct PasswordForm {
     csrf: String,
     #[serde(default)]
     password: String,
+    /// The page asks once (with a show-password toggle); a form that still sends a
+    /// confirmation field gets it checked.
     #[serde(default)]
-    confirm: String,
+    confirm: Option<String>,
     #[serde(default)]
     revoke: Option<String>,
 }
@@ -351,7 +408,9 @@ impl Drop for PasswordForm {
     fn drop(&mut self) {
         use zeroize::Zeroize;
         self.password.zeroize();
-        self.confirm.zeroize();
+        if let Some(c) = &mut self.confirm {
+            c.zeroize();
+        }
     }
 }
 
@@ -360,6 +419,7 @@ pub async fn password(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    mut lang: Lang,
     session: Session,
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -367,22 +427,35 @@ pub async fn password(
     let id = session::flow_id(&session).ok_or(WebError::Expired)?;
     let ctx = session::request_ctx(&req, &s);
     let flow = s.reset.load(&id).await.map_err(flow_error)?;
-    let render_error = |flow: &Flow, status, field, message: String, verdict| {
-        let mut page = ResetPage::for_flow(&s, session::csrf_token(&session, &s)?, flow);
-        page.errors.push(FieldError { field, message });
-        page.verdict = verdict;
+    let mut render_error = |flow: &Flow,
+                            status,
+                            field,
+                            message_id: &str,
+                            args: &[(&str, Arg)],
+                            verdict: Option<Verdict>| {
+        let csrf = session::csrf_token(&session, &s)?;
+        let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, flow);
+        page.errors
+            .push(field_error(&t, lang.language, field, message_id, args));
+        page.verdict = verdict.map(|mut v| {
+            localize_verdict(t.catalogs(), lang.language, &mut v);
+            v
+        });
         Ok(html(status, t.render(template_for(flow), &page)?))
     };
     if matches!(flow.step, Step::Done { .. }) {
         // A resubmitted form after success: show the finished page, change nothing.
         return Ok(see_other("/reset"));
     }
-    if form.password != form.confirm && matches!(flow.step, Step::NewPassword) {
+    if form.confirm.as_ref().is_some_and(|c| *c != form.password)
+        && matches!(flow.step, Step::NewPassword)
+    {
         return render_error(
             &flow,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "confirm",
-            "The two passwords are not the same. Type the new password twice.".into(),
+            "password",
+            "password-mismatch",
+            &[],
             None,
         );
     }
@@ -390,7 +463,11 @@ pub async fn password(
     let password = Zeroizing::new(form.password.clone());
     match s.reset.set_password(&id, password, revoke, &ctx).await {
         Ok(SetOutcome::Done { messages: out }) => {
-            messages::send_all(&s, &t, &ctx, out);
+            lang.prefer(
+                t.catalogs(),
+                flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+            );
+            messages::send_all(&s, &t, &ctx, lang.language, out);
             Ok(see_other("/reset"))
         }
         Ok(SetOutcome::Helpdesk(_)) => Ok(see_other("/reset")),
@@ -400,7 +477,8 @@ pub async fn password(
                 &flow,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "password",
-                "Choose a different password:".into(),
+                "password-rejected",
+                &[],
                 Some(verdict),
             )
         }
@@ -410,9 +488,8 @@ pub async fn password(
                 &flow,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "password",
-                format!(
-                    "Microsoft Entra is busy and your password was not changed yet. You are still verified: try again in {retry_after_secs} seconds."
-                ),
+                "password-busy",
+                &[("seconds", Arg::from(retry_after_secs))],
                 None,
             )
         }
@@ -434,9 +511,10 @@ pub async fn guide_page(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    lang: Lang,
 ) -> Result<HttpResponse, WebError> {
     let page = GuidePage {
-        page: PageContext::new(&s),
+        page: PageContext::new(&s, &lang, "/reset/guide"),
         places: guide::ordered(platform(&req)),
     };
     Ok(html(StatusCode::OK, t.render("reset/guide.html", &page)?))
@@ -461,6 +539,8 @@ impl Drop for CheckRequest {
 pub async fn check_password(
     req: HttpRequest,
     s: web::Data<Services>,
+    t: web::Data<Templates>,
+    lang: Lang,
     session: Session,
     body: web::Json<CheckRequest>,
 ) -> Result<HttpResponse, super::error::ApiError> {
@@ -477,26 +557,21 @@ pub async fn check_password(
     let ctx = session::request_ctx(&req, &s);
     s.reset.limit_check(&ctx).await.map_err(flow_error)?;
     let candidate = Zeroizing::new(body.password.chars().take(1024).collect::<String>());
-    let verdict = s.reset.evaluate_live(&flow, candidate).await;
+    let mut verdict = s.reset.evaluate_live(&flow, candidate).await;
+    localize_verdict(t.catalogs(), lang.language, &mut verdict);
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(verdict))
 }
 
-/// Reasons shown on the helpdesk page.
-pub fn reason_text(r: HelpdeskReason) -> &'static str {
+/// The message explaining a helpdesk reason.
+pub fn reason_id(r: HelpdeskReason) -> &'static str {
     match r {
-        HelpdeskReason::Disabled => "Your account is disabled.",
-        HelpdeskReason::SyncedFromOnPremises => {
-            "Your password is managed by your organisation's on-premises directory."
-        }
-        HelpdeskReason::Privileged => {
-            "Your account has administrator rights, so its password can only be reset by the helpdesk."
-        }
-        HelpdeskReason::Federated => "Your account signs in through another identity provider.",
-        HelpdeskReason::NotEnoughMethods => {
-            "Your account does not have enough contact methods registered."
-        }
+        HelpdeskReason::Disabled => "reason-disabled",
+        HelpdeskReason::SyncedFromOnPremises => "reason-synced",
+        HelpdeskReason::Privileged => "reason-privileged",
+        HelpdeskReason::Federated => "reason-federated",
+        HelpdeskReason::NotEnoughMethods => "reason-not-enough-methods",
     }
 }
 
@@ -523,6 +598,7 @@ struct DevicesPage<'a> {
 pub async fn devices(
     s: web::Data<Services>,
     t: web::Data<Templates>,
+    lang: Lang,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
     let flow = current_flow(&s, &session).await?;
@@ -534,7 +610,10 @@ pub async fn devices(
             crate::signins::stale_sources(&events, *at)
                 .into_iter()
                 .map(|d| DeviceView {
-                    what: d.source.describe(),
+                    what: d.source.describe_with(
+                        &t.catalogs().text(lang.language, "devices-unknown-app", &[]),
+                        &t.catalogs().text(lang.language, "devices-unknown-device", &[]),
+                    ),
                     failures: d.failures,
                     last: d.last.format("%H:%M UTC").to_string(),
                     locked: d.locked,
@@ -552,7 +631,7 @@ pub async fn devices(
         }
     };
     let page = DevicesPage {
-        page: PageContext::new(&s),
+        page: PageContext::new(&s, &lang, "/reset/devices"),
         devices,
         status,
     };

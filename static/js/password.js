@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   var pw = document.getElementById("password");
-  var confirmPw = document.getElementById("confirm");
   var meter = document.getElementById("meter");
   var csrf = document.getElementById("csrf");
   var toggle = document.getElementById("toggle-password");
@@ -14,13 +13,13 @@
     toggle.addEventListener("click", function () {
       var show = pw.type === "password";
       pw.type = show ? "text" : "password";
-      if (confirmPw) { confirmPw.type = pw.type; }
-      toggle.textContent = show ? "Hide password" : "Show password";
+      toggle.textContent = show ? toggle.dataset.hide : toggle.dataset.show;
       toggle.setAttribute("aria-pressed", show ? "true" : "false");
     });
   }
 
-  var labels = ["Very weak", "Weak", "Fair", "Strong", "Very strong"];
+  // The words come from the page, in its language.
+  var labels = (meter.dataset.strengths || "").split("|");
   var timer = null;
   var seq = 0;
 
@@ -33,9 +32,15 @@
     bar.appendChild(fill);
     meter.appendChild(bar);
     var p = document.createElement("p");
-    p.textContent = (v.accepted ? "Good: " : "Not yet: ") + labels[v.score] +
-      (v.crack_time ? " (could be guessed in " + v.crack_time + ")" : "");
+    var head = (v.accepted ? meter.dataset.good : meter.dataset.notYet) || "{s}";
+    p.textContent = head.replace("{s}", labels[v.score] || String(v.score));
     meter.appendChild(p);
+    if (v.crack_time && meter.dataset.guess) {
+      p = document.createElement("p");
+      p.className = "muted";
+      p.textContent = meter.dataset.guess.replace("{t}", v.crack_time);
+      meter.appendChild(p);
+    }
     var list = document.createElement("ul");
     v.failed.concat(v.suggestions || []).forEach(function (f) {
       var li = document.createElement("li");
