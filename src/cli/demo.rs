@@ -29,14 +29,15 @@ pub struct DemoArgs {
 
 const DEMO_TOML: &str = include_str!("../../config/demo.toml");
 
-/// The demo's settings: config/demo.toml, pointed at a simulator at `sim_base`.
+/// The demo's settings: config/demo.toml and `REKEY_*` variables (to try branding, say),
+/// pointed at a simulator at `sim_base`.
 pub fn demo_settings(
     sim_base: &str,
     listen: SocketAddr,
     client_secret: &str,
     rng: &dyn Random,
 ) -> anyhow::Result<Settings> {
-    let mut s = settings::load_from_str(DEMO_TOML, std::iter::empty(), Purpose::Validate)
+    let mut s = settings::load_from_str(DEMO_TOML, std::env::vars(), Purpose::Validate)
         .map_err(|e| anyhow::anyhow!("config/demo.toml: {e:?}"))?;
     let key = |n: usize| {
         let mut b = vec![0u8; n];

@@ -228,6 +228,11 @@ impl Catalogs {
         out.into_owned()
     }
 
+    /// Whether the reference catalog (and so, after the load check, every one) has `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundles[0].has_message(id)
+    }
+
     pub fn msg(&self, lang: &Language, m: &Msg) -> String {
         self.text(lang, m.id, &m.args)
     }
