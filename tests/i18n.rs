@@ -25,7 +25,11 @@ fn every_language_has_every_message_with_the_same_variables() {
                 vars.iter().map(|v| (v.as_str(), "X".into())).collect();
             let text = catalogs.text(lang, id, &args);
             assert!(!text.trim().is_empty(), "{} {id} is empty", lang.code);
-            assert!(!text.contains("{$") && !text.contains("{ $"), "{} {id}: {text}", lang.code);
+            assert!(
+                !text.contains("{$") && !text.contains("{ $"),
+                "{} {id}: {text}",
+                lang.code
+            );
         }
     }
 }
@@ -132,8 +136,16 @@ fn an_override_folder_replaces_single_templates_and_refuses_unknown_names() {
     );
     let t = Templates::with(catalogs(), Some(&dir.0)).unwrap();
     let ctx = kitchen_sink("en", "ltr");
-    assert!(t.render("reset/helpdesk.html", &ctx).unwrap().contains("Call Contoso IT"));
-    assert!(t.render("home.html", &ctx).unwrap().contains("Reset your password"));
+    assert!(
+        t.render("reset/helpdesk.html", &ctx)
+            .unwrap()
+            .contains("Call Contoso IT")
+    );
+    assert!(
+        t.render("home.html", &ctx)
+            .unwrap()
+            .contains("Reset your password")
+    );
     let typo = write_override("reset/helpdesc.html", "x");
     let e = Templates::with(catalogs(), Some(&typo.0)).err().unwrap();
     assert!(e.contains("does not replace any template"), "{e}");
@@ -160,7 +172,10 @@ async fn the_browser_language_is_used_and_the_switcher_keeps_the_flow() {
     // The switcher lists every language by its own name, marked with its language.
     for l in LANGUAGES {
         assert!(
-            home.contains(&format!("?lang={}\" lang=\"{}\" hreflang=\"{}\"", l.code, l.code, l.code)),
+            home.contains(&format!(
+                "?lang={}\" lang=\"{}\" hreflang=\"{}\"",
+                l.code, l.code, l.code
+            )),
             "{}",
             l.code
         );
@@ -205,7 +220,10 @@ async fn the_users_entra_language_applies_when_the_browser_names_none_we_speak()
     client
         .post(app.url("/reset/start"))
         .header("Accept-Language", "sv")
-        .form(&[("csrf", csrf.as_str()), ("username", "johanna.lorenz@contoso.com")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "johanna.lorenz@contoso.com"),
+        ])
         .send()
         .await
         .unwrap();
@@ -256,7 +274,11 @@ async fn failure_pages_speak_the_language_and_name_the_helpdesk() {
 async fn a_brand_colour_and_logo_are_served_without_inline_style() {
     let dir = support::TempDir::new("brand");
     let logo = dir.0.join("logo.svg");
-    std::fs::write(&logo, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>").unwrap();
+    std::fs::write(
+        &logo,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+    )
+    .unwrap();
     let app = TestApp::spawn_with(
         |_| {},
         |s| {
@@ -267,7 +289,10 @@ async fn a_brand_colour_and_logo_are_served_without_inline_style() {
     .await;
     let home = app.get_text("/").await;
     assert!(home.contains("<link rel=\"stylesheet\" href=\"/brand/style.css\">"));
-    assert!(home.contains("<img class=\"logo\" src=\"/brand/logo\" alt=\"Contoso"), "{home}");
+    assert!(
+        home.contains("<img class=\"logo\" src=\"/brand/logo\" alt=\"Contoso"),
+        "{home}"
+    );
     assert!(!home.contains("style="), "the CSP forbids inline style");
     let css = app.get_text("/brand/style.css").await;
     assert!(css.contains("--brand: #7a1f5c"), "{css}");

@@ -143,9 +143,8 @@ impl Catalogs {
     /// Parses and checks every catalog; `default` is the language for people and
     /// recipients whose own language Rekey does not speak.
     pub fn load(default: &str) -> Result<Self, I18nError> {
-        let default = find(default).ok_or_else(|| {
-            I18nError::UnknownLanguage(default.to_string(), codes().join(", "))
-        })?;
+        let default = find(default)
+            .ok_or_else(|| I18nError::UnknownLanguage(default.to_string(), codes().join(", ")))?;
         let mut reference: Option<BTreeMap<String, BTreeSet<String>>> = None;
         let mut bundles = Vec::with_capacity(LANGUAGES.len());
         for lang in LANGUAGES {
@@ -182,7 +181,10 @@ impl Catalogs {
 
     /// The first of `wanted` (best first) that Rekey speaks, by exact tag or by primary
     /// language (`de-AT` → `de`, `pt` → `pt-BR`).
-    pub fn negotiate<'a>(&self, wanted: impl IntoIterator<Item = &'a str>) -> Option<&'static Language> {
+    pub fn negotiate<'a>(
+        &self,
+        wanted: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'static Language> {
         negotiate::best(wanted)
     }
 
@@ -223,7 +225,12 @@ impl Catalogs {
         let mut errors = Vec::new();
         let out = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         if !errors.is_empty() {
-            tracing::warn!(id, lang = lang.code, ?errors, "message formatted with errors");
+            tracing::warn!(
+                id,
+                lang = lang.code,
+                ?errors,
+                "message formatted with errors"
+            );
         }
         out.into_owned()
     }
@@ -397,10 +404,11 @@ mod tests {
     fn a_translation_with_a_missing_id_or_variable_is_refused() {
         let en = shape(&FluentResource::try_new("a = A { $x }\nb = B\n".into()).expect("ftl"))
             .expect("shape");
-        let missing = shape(&FluentResource::try_new("a = A { $x }\n".into()).expect("ftl"))
-            .expect("shape");
-        let wrong_var = shape(&FluentResource::try_new("a = A { $y }\nb = B\n".into()).expect("ftl"))
-            .expect("shape");
+        let missing =
+            shape(&FluentResource::try_new("a = A { $x }\n".into()).expect("ftl")).expect("shape");
+        let wrong_var =
+            shape(&FluentResource::try_new("a = A { $y }\nb = B\n".into()).expect("ftl"))
+                .expect("shape");
         assert!(compare(&en, &missing).is_err_and(|e| e.contains("missing b")));
         assert!(compare(&en, &wrong_var).is_err_and(|e| e.contains("a uses {y}")));
         assert!(compare(&en, &en).is_ok());

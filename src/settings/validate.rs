@@ -328,7 +328,10 @@ fn branding(b: &super::BrandingSettings) -> Vec<(&'static str, String)> {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if !matches!(ext.as_deref(), Some("png" | "svg" | "jpg" | "jpeg" | "webp")) {
+        if !matches!(
+            ext.as_deref(),
+            Some("png" | "svg" | "jpg" | "jpeg" | "webp")
+        ) {
             p.push((
                 "branding.logo",
                 "must be a .png, .svg, .jpg or .webp file".to_string(),

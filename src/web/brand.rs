@@ -42,7 +42,10 @@ impl Brand {
             ),
             None => String::new(),
         };
-        Ok(Self { logo: logo_file, css })
+        Ok(Self {
+            logo: logo_file,
+            css,
+        })
     }
 }
 
@@ -60,7 +63,10 @@ pub async fn logo(brand: web::Data<Brand>) -> HttpResponse {
         Some((mime, bytes)) => HttpResponse::Ok()
             .content_type(*mime)
             // An SVG opened on its own must not run script either.
-            .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'"))
+            .insert_header((
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'",
+            ))
             .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
             .body(bytes.clone()),
         None => HttpResponse::NotFound().finish(),

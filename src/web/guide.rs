@@ -101,7 +101,11 @@ mod tests {
             for n in 1..=p.steps {
                 assert!(ids.contains(&format!("guide-{}-{n}", p.id)), "{} {n}", p.id);
             }
-            assert!(!ids.contains(&format!("guide-{}-{}", p.id, p.steps + 1)), "{}", p.id);
+            assert!(
+                !ids.contains(&format!("guide-{}-{}", p.id, p.steps + 1)),
+                "{}",
+                p.id
+            );
         }
     }
 }

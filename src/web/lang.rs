@@ -63,8 +63,7 @@ impl Lang {
             .get(actix_web::http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        if let Some(language) = catalogs.and_then(|c| c.negotiate(i18n::accept_language(header)))
-        {
+        if let Some(language) = catalogs.and_then(|c| c.negotiate(i18n::accept_language(header))) {
             return Self {
                 language,
                 source: Source::Browser,

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::{device::Platform, guide, render::Templates};
 use crate::{
     app::Services,
-    i18n::{Arg, Language},
     flow::{MethodKind, Outgoing, RequestCtx},
+    i18n::{Arg, Language},
     ports::Message,
 };
 
@@ -106,7 +106,10 @@ pub fn send_all(
                 t.render("email/locked.txt", &c).map(|text| {
                     vec![Message::Email {
                         to: to.clone(),
-                        subject: words("mail-locked-subject", &[("account", account.as_str().into())]),
+                        subject: words(
+                            "mail-locked-subject",
+                            &[("account", account.as_str().into())],
+                        ),
                         text,
                         html: None,
                     }]

@@ -2,10 +2,10 @@
 //! and render; they hold no business rules.
 
 pub mod assets;
+pub mod brand;
 pub mod device;
 pub mod error;
 pub mod guide;
-pub mod brand;
 pub mod health;
 pub mod lang;
 pub mod messages;
@@ -197,7 +197,9 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
         services.settings.branding.templates_dir.as_deref(),
     )
     .map_err(std::io::Error::other)?;
-    let brand = web::Data::new(brand::Brand::load(&services.settings.branding).map_err(std::io::Error::other)?);
+    let brand = web::Data::new(
+        brand::Brand::load(&services.settings.branding).map_err(std::io::Error::other)?,
+    );
     let key = Key::try_from(services.keys.session_key.as_slice())
         .map_err(|e| std::io::Error::other(format!("session key: {e}")))?;
     let previous = match &services.keys.session_key_previous {

@@ -76,7 +76,11 @@ impl ReminderComposer for TemplateComposer {
         let subject = if f.expired {
             catalogs.text(lang, "mail-reminder-subject-expired", &[])
         } else {
-            catalogs.text(lang, "mail-reminder-subject", &[("days", Arg::from(days_left))])
+            catalogs.text(
+                lang,
+                "mail-reminder-subject",
+                &[("days", Arg::from(days_left))],
+            )
         };
         Ok(Message::Email {
             to: f.to.clone(),

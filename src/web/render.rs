@@ -133,7 +133,9 @@ fn translate(
     // A mistyped id fails the render (and the tests that render every template) instead of
     // showing the id to someone.
     if !catalogs.has(&key) {
-        return Err(tera::Error::message(format!("no message {key:?} in the catalogs")));
+        return Err(tera::Error::message(format!(
+            "no message {key:?} in the catalogs"
+        )));
     }
     let code: Option<String> = state.get("lang")?;
     let lang = code

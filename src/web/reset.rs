@@ -105,7 +105,9 @@ impl<'a> ResetPage<'a> {
     ) -> Self {
         lang.prefer(
             t.catalogs(),
-            flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+            flow.user
+                .as_ref()
+                .and_then(|u| u.preferred_language.as_deref()),
         );
         let mut p = Self::new(s, t, lang, "/reset", csrf);
         let (step, total) = flow.progress();
@@ -300,7 +302,9 @@ pub async fn send(
         Ok((flow, outgoing)) => {
             lang.prefer(
                 t.catalogs(),
-                flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+                flow.user
+                    .as_ref()
+                    .and_then(|u| u.preferred_language.as_deref()),
             );
             messages::send_all(&s, &t, &ctx, lang.language, outgoing.into_iter().collect());
             Ok(see_other("/reset"))
@@ -465,7 +469,9 @@ pub async fn password(
         Ok(SetOutcome::Done { messages: out }) => {
             lang.prefer(
                 t.catalogs(),
-                flow.user.as_ref().and_then(|u| u.preferred_language.as_deref()),
+                flow.user
+                    .as_ref()
+                    .and_then(|u| u.preferred_language.as_deref()),
             );
             messages::send_all(&s, &t, &ctx, lang.language, out);
             Ok(see_other("/reset"))
@@ -612,7 +618,8 @@ pub async fn devices(
                 .map(|d| DeviceView {
                     what: d.source.describe_with(
                         &t.catalogs().text(lang.language, "devices-unknown-app", &[]),
-                        &t.catalogs().text(lang.language, "devices-unknown-device", &[]),
+                        &t.catalogs()
+                            .text(lang.language, "devices-unknown-device", &[]),
                     ),
                     failures: d.failures,
                     last: d.last.format("%H:%M UTC").to_string(),
