@@ -49,6 +49,9 @@ async function axe(page, name) {
   );
   const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`);
   assert.deepEqual(problems, [], `axe on ${name}`);
+  // Nothing sideways: a page wider than the phone hides text off screen (WCAG 1.4.10).
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= page.viewportSize().width, `${name} is ${width}px wide`);
   states.push(name);
 }
 const states = [];
@@ -260,5 +263,16 @@ test("keyboard only: the full flow with Tab, typing and Enter", async () => {
   await page.keyboard.press("Enter");
   await page.waitForSelector("text=Your password has been changed");
   await axe(page, "keyboard done");
+  await page.close();
+});
+
+test("at 200 % zoom of a 1280 px window, pages reflow without sideways scrolling", async () => {
+  // 1280 × 900 at 200 % zoom is a 640 × 450 CSS-pixel viewport at twice the density.
+  const page = await browser.newPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  for (const path of ["/", "/reset/guide", "/?lang=de", "/?lang=ar", "/demo/outbox"]) {
+    await page.goto(`${BASE}${path}`);
+    await axe(page, `200 % zoom ${path}`);
+  }
+  await shot(page, "zoom-200-start");
   await page.close();
 });
