@@ -151,15 +151,18 @@ fn an_override_folder_replaces_single_templates_and_refuses_unknown_names() {
     assert!(e.contains("does not replace any template"), "{e}");
 }
 
-async fn get_with_language(app: &TestApp, path: &str, accept: &str) -> (u16, String) {
-    let r = app
-        .client
-        .get(app.url(path))
-        .header("Accept-Language", accept)
-        .send()
-        .await
-        .unwrap();
+async fn send(request: reqwest::RequestBuilder) -> (u16, String) {
+    let r = request.send().await.unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn get_with_language(app: &TestApp, path: &str, accept: &str) -> (u16, String) {
+    send(
+        app.client
+            .get(app.url(path))
+            .header("Accept-Language", accept),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -213,36 +216,23 @@ async fn the_browser_language_is_used_and_the_switcher_keeps_the_flow() {
 #[tokio::test]
 async fn the_users_entra_language_applies_when_the_browser_names_none_we_speak() {
     let app = TestApp::spawn().await;
-    let client = TestApp::new_client();
-    let page = client
-        .get(app.url("/"))
-        .header("Accept-Language", "sv")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
+    let mut swedish = reqwest::header::HeaderMap::new();
+    swedish.insert("Accept-Language", "sv".parse().unwrap());
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(swedish)
+        .build()
         .unwrap();
+    let (_, page) = send(client.get(app.url("/"))).await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    client
-        .post(app.url("/reset/start"))
-        .header("Accept-Language", "sv")
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("username", "johanna.lorenz@contoso.com"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let methods = client
-        .get(app.url("/reset"))
-        .header("Accept-Language", "sv")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("username", "johanna.lorenz@contoso.com"),
+    ];
+    let (status, _) = send(client.post(app.url("/reset/start")).form(&form)).await;
+    assert_eq!(status, 303);
+    let (_, methods) = send(client.get(app.url("/reset"))).await;
     assert!(methods.contains("<html lang=\"de\""), "{methods}");
 }
 

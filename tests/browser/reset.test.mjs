@@ -276,3 +276,22 @@ test("at 200 % zoom of a 1280 px window, pages reflow without sideways scrolling
   await shot(page, "zoom-200-start");
   await page.close();
 });
+
+test("with JavaScript off, a reset still completes", async () => {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.fill("#username", "johanna.lorenz@contoso.com");
+  await page.click("button[type=submit]");
+  await page.click("#method");
+  await page.waitForSelector("#code");
+  await page.fill("#code", await codeFor("johanna@gmx.de"));
+  await page.click("#code-form button[type=submit]");
+  await page.waitForSelector("#password");
+  assert.ok(await page.isHidden("#toggle-password"), "the toggle needs script, so it stays hidden");
+  await page.fill("#password", "Saffron-Glacier-Tandem-Oboe-3");
+  await page.click("#password-form button[type=submit]");
+  await page.waitForSelector("text=Your password has been changed");
+  await shot(page, "phone-nojs-done");
+  await context.close();
+});
