@@ -35,6 +35,20 @@ fn every_language_has_every_message_with_the_same_variables() {
 }
 
 #[test]
+fn values_are_isolated_in_right_to_left_text_only() {
+    let catalogs = Catalogs::load("en").unwrap();
+    let find = |c| rekey::i18n::find(c).unwrap();
+    let args = [("username", "ada@contoso.com".into())];
+    let arabic = catalogs.text(find("ar"), "methods-intro", &args);
+    assert!(
+        arabic.contains("\u{2068}ada@contoso.com\u{2069}"),
+        "{arabic:?}"
+    );
+    let german = catalogs.text(find("de"), "methods-intro", &args);
+    assert!(german.contains("ada@contoso.com") && !german.contains('\u{2068}'));
+}
+
+#[test]
 fn translations_are_not_english_copies() {
     let catalogs = Catalogs::load("en").unwrap();
     let en = &LANGUAGES[0];
@@ -295,4 +309,78 @@ async fn a_brand_colour_and_logo_are_served_without_inline_style() {
     assert!(css.contains("--brand: #7a1f5c"), "{css}");
     let r = app.get("/brand/logo").await;
     assert_eq!(r.headers()["content-type"], "image/svg+xml");
+}
+
+/// Files below `dir` (recursively) whose name ends with one of `exts`.
+fn files(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, exts, out);
+        } else if exts.iter().any(|e| path.to_string_lossy().ends_with(e)) {
+            out.push(path);
+        }
+    }
+}
+
+/// String literals in `text` that look like message ids with one of `prefixes`.
+fn literal_ids<'a>(text: &'a str, prefixes: &[&str]) -> Vec<&'a str> {
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.split_once('-').is_some_and(|(head, rest)| {
+                prefixes.contains(&head)
+                    && !rest.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_message_id_named_in_code_or_templates_exists() {
+    let catalogs = Catalogs::load("en").unwrap();
+    let mut sources = Vec::new();
+    files(std::path::Path::new("src"), &[".rs"], &mut sources);
+    files(
+        std::path::Path::new("templates"),
+        &[".html", ".txt"],
+        &mut sources,
+    );
+    let prefixes = [
+        "policy", "rule", "class", "char", "reason", "error", "mail", "sms", "code", "methods",
+        "password", "devices", "home", "outbox", "meter", "strength", "help", "locked", "helpdesk",
+        "done", "progress", "guide", "list", "page", "skip", "start", "language",
+    ];
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Ids that are not messages: CSS classes, element ids and audit names.
+        let not_messages = [
+            "error-summary",
+            "progress-bar",
+            "code-form",
+            "code-hint",
+            "password-form",
+            "toggle-password",
+            "policy-rules",
+        ];
+        for id in literal_ids(&text, &prefixes) {
+            if not_messages.contains(&id) {
+                continue;
+            }
+            checked += 1;
+            if !catalogs.has(id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+    }
+    assert!(
+        checked > 150,
+        "only {checked} ids found: is the scan still working?"
+    );
+    assert!(missing.is_empty(), "{missing:#?}");
 }

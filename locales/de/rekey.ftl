@@ -68,7 +68,10 @@ password-revoke = Mich auf allen Geräten abmelden
 password-submit = Neues Passwort festlegen
 password-rejected = Wählen Sie ein anderes Passwort:
 password-mismatch = Die beiden Passwörter stimmen nicht überein. Geben Sie das neue Passwort noch einmal ein.
-password-busy = Microsoft Entra ist gerade ausgelastet. Ihr Passwort wurde noch nicht geändert. Ihre Bestätigung bleibt gültig: Versuchen Sie es in { $seconds } Sekunden erneut.
+password-busy = { $seconds ->
+    [one] Microsoft Entra ist gerade ausgelastet. Ihr Passwort wurde noch nicht geändert. Ihre Bestätigung bleibt gültig: Versuchen Sie es in { $seconds } Sekunde erneut.
+   *[other] Microsoft Entra ist gerade ausgelastet. Ihr Passwort wurde noch nicht geändert. Ihre Bestätigung bleibt gültig: Versuchen Sie es in { $seconds } Sekunden erneut.
+    }
 meter-good = Gut: { $strength }
 meter-not-yet = Noch nicht ausreichend: { $strength }
 meter-guess-time = könnte in { $time } erraten werden
@@ -113,17 +116,20 @@ policy-banned-organisation = Ihr Passwort enthält den Namen Ihrer Organisation 
 policy-banned-common = Ihr Passwort basiert auf einem gängigen Wort oder Muster, das Angreifer zuerst ausprobieren. Wählen Sie ein anderes.
 policy-breached = Dieses Passwort ist in veröffentlichten Datenlecks enthalten. Angreifer kennen es also bereits. Wählen Sie ein anderes.
 policy-history = Sie haben dieses Passwort vor Kurzem verwendet. Wählen Sie eines, das Sie noch nie verwendet haben.
+policy-unavailable = Das Passwort konnte gerade nicht geprüft werden. Bitte versuchen Sie es erneut.
+policy-breached-unavailable = Wir konnten dieses Passwort gerade nicht mit bekannten Datenlecks abgleichen. Bitte versuchen Sie es in einer Minute erneut.
+policy-entra-rejected = Microsoft Entra hat dieses Passwort nicht akzeptiert: Es erfüllt die Passwortanforderungen Ihrer Organisation nicht oder enthält ein häufig verwendetes Wort. Wählen Sie ein anderes.
 policy-strength-unverified = Dieses Passwort konnte nicht rechtzeitig geprüft werden. Wählen Sie ein anderes, zum Beispiel vier oder mehr Wörter ohne Zusammenhang mit einer Ziffer und einem Sonderzeichen.
 policy-strength-weak-start = Der Anfang dieses Passworts ist leicht zu erraten.
 policy-strength-weak = Dieses Passwort ist zu leicht zu erraten (Stärke { $score } von 4, mindestens { $min } erforderlich).
-policy-warn-keyboard-row = Eine Tastenreihe auf der Tastatur ist schnell erraten.
-policy-warn-keyboard-pattern = Ein kurzes Tastaturmuster ist schnell erraten.
-policy-warn-repeat-char = Wiederholte Zeichen wie „aaa“ sind schnell erraten.
-policy-warn-repeat-group = Wiederholte Gruppen wie „abcabc“ sind kaum schwerer zu erraten als ein einzelnes „abc“.
-policy-warn-top10 = Dies ist eines der 10 häufigsten Passwörter.
-policy-warn-top100 = Dies ist eines der 100 häufigsten Passwörter.
-policy-warn-common = Dies ist ein sehr häufiges Passwort.
-policy-warn-similar-common = Dies ähnelt einem sehr häufigen Passwort.
+policy-warn-keyboard-row = Reihen benachbarter Tasten wie „qwerty“ gehören zum Ersten, was ausprobiert wird.
+policy-warn-keyboard-pattern = Kurze Tastaturmuster sind schnell erraten.
+policy-warn-repeat-char = Wiederholte Zeichen wie „aaa“ bringen fast nichts.
+policy-warn-repeat-group = Eine wiederholte Gruppe wie „abcabc“ ist kaum schwerer zu erraten als die Gruppe selbst.
+policy-warn-top10 = Dies ist eines der zehn meistverwendeten Passwörter.
+policy-warn-top100 = Dies ist eines der hundert meistverwendeten Passwörter.
+policy-warn-common = Dieses Passwort wird von sehr vielen Menschen verwendet.
+policy-warn-similar-common = Dies ähnelt einem Passwort, das von sehr vielen Menschen verwendet wird.
 policy-warn-sequence = Folgen wie „abc“ oder „6543“ sind schnell erraten.
 policy-warn-recent-year = Jahreszahlen der letzten Jahre sind schnell erraten.
 policy-warn-single-word = Ein einzelnes Wort ist schnell erraten.
@@ -131,19 +137,19 @@ policy-warn-date = Datumsangaben sind schnell erraten.
 policy-warn-name = Ein Name allein ist schnell erraten.
 policy-warn-common-name = Häufige Vor- und Nachnamen sind schnell erraten.
 policy-hint-banned-more = Fügen Sie weitere Wörter oder Zeichen hinzu, die keine gängigen Wörter oder Namen sind.
-policy-hint-few-words = Verwenden Sie mehrere Wörter und vermeiden Sie gängige Redewendungen.
-policy-hint-length-first = Die Länge ist wichtiger als Sonderzeichen, Ziffern oder Großbuchstaben.
+policy-hint-few-words = Verwenden Sie mehrere Wörter ohne Zusammenhang, keine bekannte Redewendung.
+policy-hint-length-first = Länge hilft mehr als Sonderzeichen, Ziffern oder Großbuchstaben.
 policy-hint-add-word = Fügen Sie ein oder zwei weitere Wörter hinzu. Ungewöhnliche Wörter sind besser.
-policy-hint-capitals = Großbuchstaben helfen wenig, außer an unerwarteten Stellen.
-policy-hint-all-caps = Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben.
+policy-hint-capitals = Ein Großbuchstabe am Anfang oder am Ende bringt wenig.
+policy-hint-all-caps = Nur Großbuchstaben sind etwa so leicht zu erraten wie nur Kleinbuchstaben.
 policy-hint-reversed = Rückwärts geschriebene Wörter sind kaum schwerer zu erraten.
-policy-hint-substitutions = Ersetzungen wie „@“ statt „a“ helfen wenig.
-policy-hint-keyboard = Verwenden Sie ein längeres Tastaturmuster mit mehr Richtungswechseln.
+policy-hint-substitutions = Ersetzungen wie „@“ für „a“ oder „0“ für „o“ sind bekannt und bringen wenig.
+policy-hint-keyboard = Vermeiden Sie Tastaturmuster oder machen Sie sie viel länger, mit vielen Richtungswechseln.
 policy-hint-repeats = Vermeiden Sie wiederholte Wörter und Zeichen.
 policy-hint-sequences = Vermeiden Sie Folgen wie abc oder 123.
 policy-hint-recent-years = Vermeiden Sie Jahreszahlen der letzten Jahre.
-policy-hint-your-years = Vermeiden Sie Jahreszahlen, die mit Ihnen zu tun haben.
-policy-hint-your-dates = Vermeiden Sie Daten und Jahreszahlen, die mit Ihnen zu tun haben.
+policy-hint-your-years = Vermeiden Sie Jahreszahlen, die Ihnen etwas bedeuten.
+policy-hint-your-dates = Vermeiden Sie Daten und Jahreszahlen, die Ihnen etwas bedeuten.
 
 ## Fertig
 
@@ -234,7 +240,10 @@ error-forbidden-text = Zu Ihrer Sicherheit konnte das Formular nicht angenommen 
 error-not-found-title = Seite nicht gefunden
 error-not-found-text = Die Adresse ist eventuell falsch geschrieben oder die Seite existiert nicht mehr.
 error-expired-title = Ihr Zurücksetzen ist abgelaufen
-error-expired-text = Zu Ihrer Sicherheit endet ein Zurücksetzen nach 15 Minuten ohne Aktivität. Bitte beginnen Sie von vorn.
+error-expired-text = { $minutes ->
+    [one] Zu Ihrer Sicherheit endet ein Zurücksetzen nach { $minutes } Minute ohne Aktivität. Bitte beginnen Sie von vorn.
+   *[other] Zu Ihrer Sicherheit endet ein Zurücksetzen nach { $minutes } Minuten ohne Aktivität. Bitte beginnen Sie von vorn.
+    }
 error-out-of-order-title = Dieser Schritt ist noch nicht verfügbar
 error-out-of-order-text = Bitte machen Sie dort weiter, wo Sie aufgehört haben, oder beginnen Sie von vorn.
 error-too-many-title = Zu viele Versuche
@@ -261,7 +270,10 @@ mail-hello-name = Guten Tag { $name },
 mail-helpdesk = Fragen? Wenden Sie sich an den Helpdesk: { $helpdesk }
 mail-code-subject = Ihr Code zum Zurücksetzen des Passworts bei { $org }
 mail-code-intro = Ihr Code zum Zurücksetzen des Passworts bei { $org } lautet:
-mail-code-once = Er ist einmal verwendbar und { $minutes } Minuten lang gültig.
+mail-code-once = { $minutes ->
+    [one] Er ist einmal verwendbar und { $minutes } Minute lang gültig.
+   *[other] Er ist einmal verwendbar und { $minutes } Minuten lang gültig.
+    }
 mail-code-who = Am { $at } wurde angefordert, das Passwort von { $account } zurückzusetzen.
 mail-code-who-from = Am { $at } wurde von { $address } aus angefordert, das Passwort von { $account } zurückzusetzen.
 mail-code-not-you = Wenn Sie das nicht waren, geben Sie diesen Code an niemanden weiter. Ihr Passwort wurde nicht geändert.

@@ -68,7 +68,10 @@ password-revoke = Sign me out on all devices
 password-submit = Set new password
 password-rejected = Choose a different password:
 password-mismatch = The two passwords are not the same. Type the new password again.
-password-busy = Microsoft Entra is busy and your password was not changed yet. You are still verified: try again in { $seconds } seconds.
+password-busy = { $seconds ->
+    [one] Microsoft Entra is busy and your password was not changed yet. You are still verified: try again in { $seconds } second.
+   *[other] Microsoft Entra is busy and your password was not changed yet. You are still verified: try again in { $seconds } seconds.
+    }
 meter-good = Good: { $strength }
 meter-not-yet = Not yet: { $strength }
 meter-guess-time = could be guessed in { $time }
@@ -113,6 +116,9 @@ policy-banned-organisation = Your password contains your organisation's name and
 policy-banned-common = Your password is built around a common word or pattern that attackers try first. Choose one that is not.
 policy-breached = This password appears in published data breaches, so attackers already have it. Choose another.
 policy-history = You used this password recently. Choose one you have not used before.
+policy-unavailable = The password could not be checked just now. Please try again.
+policy-breached-unavailable = We could not check this password against known breaches just now. Please try again in a minute.
+policy-entra-rejected = Microsoft Entra did not accept this password: it does not meet your organisation's password requirements or contains a commonly used word. Choose a different one.
 policy-strength-unverified = This password could not be checked in time. Choose a different one, for example four or more unrelated words with a digit and a symbol.
 policy-strength-weak-start = The beginning of this password is easy to guess.
 policy-strength-weak = This password is too easy to guess (strength { $score } of 4, at least { $min } needed).
@@ -234,7 +240,10 @@ error-forbidden-text = For your safety the form could not be accepted. Please st
 error-not-found-title = Page not found
 error-not-found-text = The address may be mistyped, or the page no longer exists.
 error-expired-title = Your reset has expired
-error-expired-text = For your safety a reset ends after 15 minutes without activity. Please start again.
+error-expired-text = { $minutes ->
+    [one] For your safety a reset ends after { $minutes } minute without activity. Please start again.
+   *[other] For your safety a reset ends after { $minutes } minutes without activity. Please start again.
+    }
 error-out-of-order-title = This step is not available yet
 error-out-of-order-text = Please continue where you left off, or start again.
 error-too-many-title = Too many attempts
@@ -261,7 +270,10 @@ mail-hello-name = Hello { $name },
 mail-helpdesk = Questions? Contact the helpdesk: { $helpdesk }
 mail-code-subject = Your { $org } password reset code
 mail-code-intro = Your { $org } password reset code is:
-mail-code-once = It works once, for { $minutes } minutes.
+mail-code-once = { $minutes ->
+    [one] It works once, for { $minutes } minute.
+   *[other] It works once, for { $minutes } minutes.
+    }
 mail-code-who = Someone asked to reset the password of { $account } at { $at }.
 mail-code-who-from = Someone asked to reset the password of { $account } from { $address } at { $at }.
 mail-code-not-you = If that was not you, do not share this code with anyone. Your password has not changed.

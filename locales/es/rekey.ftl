@@ -70,7 +70,11 @@ password-revoke = Cerrar mi sesión en todos los dispositivos
 password-submit = Establecer contraseña nueva
 password-rejected = Elija otra contraseña:
 password-mismatch = Las dos contraseñas no coinciden. Vuelva a escribir la contraseña nueva.
-password-busy = Microsoft Entra está ocupado y su contraseña todavía no se cambió. Su identidad sigue verificada: vuelva a intentarlo dentro de { $seconds } segundos.
+password-busy = { $seconds ->
+    [one] Microsoft Entra está ocupado y su contraseña todavía no se cambió. Su identidad sigue verificada: vuelva a intentarlo dentro de { $seconds } segundo.
+    [many] Microsoft Entra está ocupado y su contraseña todavía no se cambió. Su identidad sigue verificada: vuelva a intentarlo dentro de { $seconds } segundos.
+   *[other] Microsoft Entra está ocupado y su contraseña todavía no se cambió. Su identidad sigue verificada: vuelva a intentarlo dentro de { $seconds } segundos.
+    }
 meter-good = Bien: { $strength }
 meter-not-yet = Todavía no: { $strength }
 meter-guess-time = se podría adivinar en { $time }
@@ -116,17 +120,20 @@ policy-banned-organisation = Su contraseña contiene el nombre de su organizaci�
 policy-banned-common = Su contraseña se basa en una palabra o un patrón común que los atacantes prueban primero. Elija una que no se base en ellos.
 policy-breached = Esta contraseña aparece en filtraciones de datos publicadas, así que los atacantes ya la tienen. Elija otra.
 policy-history = Usó esta contraseña hace poco. Elija una que no haya usado antes.
+policy-unavailable = No se pudo comprobar la contraseña en este momento. Vuelva a intentarlo.
+policy-breached-unavailable = No pudimos comprobar en este momento si esta contraseña aparece en filtraciones de datos conocidas. Vuelva a intentarlo dentro de un minuto.
+policy-entra-rejected = Microsoft Entra no aceptó esta contraseña: no cumple los requisitos de contraseña de su organización o contiene una palabra de uso común. Elija otra.
 policy-strength-unverified = No se pudo comprobar esta contraseña a tiempo. Elija otra, por ejemplo cuatro o más palabras sin relación entre sí, con un dígito y un símbolo.
 policy-strength-weak-start = El principio de esta contraseña es fácil de adivinar.
 policy-strength-weak = Esta contraseña es demasiado fácil de adivinar (seguridad { $score } de 4; se necesita al menos { $min }).
-policy-warn-keyboard-row = Una fila de teclas del teclado se adivina rápido.
-policy-warn-keyboard-pattern = Una secuencia corta del teclado se adivina rápido.
-policy-warn-repeat-char = Los caracteres repetidos, como "aaa", se adivinan rápido.
-policy-warn-repeat-group = Los grupos repetidos, como "abcabc", apenas son más difíciles de adivinar que un solo "abc".
-policy-warn-top10 = Es una de las 10 contraseñas más comunes.
-policy-warn-top100 = Es una de las 100 contraseñas más comunes.
-policy-warn-common = Es una contraseña muy común.
-policy-warn-similar-common = Se parece mucho a una contraseña muy común.
+policy-warn-keyboard-row = Las filas de teclas contiguas, como "qwerty", están entre lo primero que se prueba.
+policy-warn-keyboard-pattern = Los patrones de teclado cortos se adivinan rápido.
+policy-warn-repeat-char = Los caracteres repetidos, como "aaa", no aportan casi nada.
+policy-warn-repeat-group = Un grupo repetido, como "abcabc", apenas es más difícil de adivinar que el propio grupo.
+policy-warn-top10 = Es una de las diez contraseñas más usadas.
+policy-warn-top100 = Es una de las cien contraseñas más usadas.
+policy-warn-common = Esta contraseña la usa muchísima gente.
+policy-warn-similar-common = Se parece a una contraseña que usa muchísima gente.
 policy-warn-sequence = Las series como "abc" o "6543" se adivinan rápido.
 policy-warn-recent-year = Los años recientes se adivinan rápido.
 policy-warn-single-word = Una sola palabra se adivina rápido.
@@ -134,19 +141,19 @@ policy-warn-date = Las fechas se adivinan rápido.
 policy-warn-name = Un nombre solo se adivina rápido.
 policy-warn-common-name = Los nombres y apellidos comunes se adivinan rápido.
 policy-hint-banned-more = Agregue algunas palabras o caracteres más que no sean palabras comunes ni nombres.
-policy-hint-few-words = Use varias palabras y evite frases comunes.
-policy-hint-length-first = La longitud importa más que los símbolos, los dígitos o las mayúsculas.
+policy-hint-few-words = Use varias palabras sin relación entre sí, no una frase conocida.
+policy-hint-length-first = La longitud ayuda más que los símbolos, los dígitos o las mayúsculas.
 policy-hint-add-word = Agregue una o dos palabras más; mejor si son poco comunes.
-policy-hint-capitals = Las mayúsculas ayudan poco, salvo que estén en lugares inesperados.
-policy-hint-all-caps = Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.
-policy-hint-reversed = Las palabras escritas al revés no son mucho más difíciles de adivinar.
-policy-hint-substitutions = Los cambios como "@" por "a" no ayudan mucho.
-policy-hint-keyboard = Use una secuencia del teclado más larga y con más giros.
+policy-hint-capitals = Una mayúscula al principio o al final aporta poco.
+policy-hint-all-caps = Todo en mayúsculas es más o menos igual de fácil de adivinar que todo en minúsculas.
+policy-hint-reversed = Las palabras escritas al revés apenas son más difíciles de adivinar.
+policy-hint-substitutions = Los cambios como "@" por "a" o "0" por "o" son muy conocidos y aportan poco.
+policy-hint-keyboard = Evite los patrones de teclado, o hágalos mucho más largos y con muchos giros.
 policy-hint-repeats = Evite repetir palabras y caracteres.
 policy-hint-sequences = Evite series como abc o 123.
 policy-hint-recent-years = Evite los años recientes.
-policy-hint-your-years = Evite los años relacionados con usted.
-policy-hint-your-dates = Evite las fechas y los años relacionados con usted.
+policy-hint-your-years = Evite los años que signifiquen algo para usted.
+policy-hint-your-dates = Evite las fechas y los años que signifiquen algo para usted.
 
 ## Listo
 
@@ -238,7 +245,11 @@ error-forbidden-text = Por su seguridad, no se pudo aceptar el formulario. Vuelv
 error-not-found-title = No se encontró la página
 error-not-found-text = Puede que la dirección esté mal escrita o que la página ya no exista.
 error-expired-title = Su restablecimiento caducó
-error-expired-text = Por su seguridad, un restablecimiento finaliza tras 15 minutos sin actividad. Vuelva a empezar.
+error-expired-text = { $minutes ->
+    [one] Por su seguridad, un restablecimiento finaliza tras { $minutes } minuto sin actividad. Vuelva a empezar.
+    [many] Por su seguridad, un restablecimiento finaliza tras { $minutes } minutos sin actividad. Vuelva a empezar.
+   *[other] Por su seguridad, un restablecimiento finaliza tras { $minutes } minutos sin actividad. Vuelva a empezar.
+    }
 error-out-of-order-title = Este paso todavía no está disponible
 error-out-of-order-text = Continúe donde lo dejó o vuelva a empezar.
 error-too-many-title = Demasiados intentos
@@ -265,7 +276,11 @@ mail-hello-name = Hola, { $name }:
 mail-helpdesk = ¿Tiene preguntas? Póngase en contacto con el servicio de asistencia: { $helpdesk }
 mail-code-subject = Su código para restablecer la contraseña de { $org }
 mail-code-intro = Su código para restablecer la contraseña de { $org } es:
-mail-code-once = Solo se puede usar una vez, durante { $minutes } minutos.
+mail-code-once = { $minutes ->
+    [one] Solo se puede usar una vez, durante { $minutes } minuto.
+    [many] Solo se puede usar una vez, durante { $minutes } minutos.
+   *[other] Solo se puede usar una vez, durante { $minutes } minutos.
+    }
 mail-code-who = Alguien solicitó restablecer la contraseña de { $account } el { $at }.
 mail-code-who-from = Alguien solicitó restablecer la contraseña de { $account } desde { $address } el { $at }.
 mail-code-not-you = Si no fue usted, no comparta este código con nadie. Su contraseña no ha cambiado.

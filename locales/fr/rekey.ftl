@@ -70,7 +70,11 @@ password-revoke = Me déconnecter sur tous les appareils
 password-submit = Enregistrer le nouveau mot de passe
 password-rejected = Choisissez un autre mot de passe :
 password-mismatch = Les deux mots de passe ne sont pas identiques. Saisissez à nouveau le nouveau mot de passe.
-password-busy = Microsoft Entra est occupé et votre mot de passe n'a pas encore été modifié. Votre identité reste vérifiée : réessayez dans { $seconds } secondes.
+password-busy = { $seconds ->
+    [one] Microsoft Entra est occupé et votre mot de passe n'a pas encore été modifié. Votre identité reste vérifiée : réessayez dans { $seconds } seconde.
+    [many] Microsoft Entra est occupé et votre mot de passe n'a pas encore été modifié. Votre identité reste vérifiée : réessayez dans { $seconds } secondes.
+   *[other] Microsoft Entra est occupé et votre mot de passe n'a pas encore été modifié. Votre identité reste vérifiée : réessayez dans { $seconds } secondes.
+    }
 meter-good = Bon : { $strength }
 meter-not-yet = Pas encore : { $strength }
 meter-guess-time = pourrait être deviné en { $time }
@@ -116,17 +120,20 @@ policy-banned-organisation = Votre mot de passe contient le nom de votre organis
 policy-banned-common = Votre mot de passe est construit autour d'un mot ou d'un motif courant, que les pirates essaient en premier. Choisissez-en un autre.
 policy-breached = Ce mot de passe figure dans des fuites de données publiées : les pirates le connaissent déjà. Choisissez-en un autre.
 policy-history = Vous avez utilisé ce mot de passe récemment. Choisissez-en un que vous n'avez jamais utilisé.
+policy-unavailable = Le mot de passe n'a pas pu être vérifié pour le moment. Réessayez.
+policy-breached-unavailable = Nous n'avons pas pu vérifier pour le moment si ce mot de passe figure dans des fuites de données connues. Réessayez dans une minute.
+policy-entra-rejected = Microsoft Entra n'a pas accepté ce mot de passe : il ne respecte pas les exigences de votre organisation en matière de mots de passe ou contient un mot couramment utilisé. Choisissez-en un autre.
 policy-strength-unverified = Ce mot de passe n'a pas pu être vérifié à temps. Choisissez-en un autre, par exemple quatre mots ou plus sans rapport entre eux, avec un chiffre et un symbole.
 policy-strength-weak-start = Le début de ce mot de passe est facile à deviner.
 policy-strength-weak = Ce mot de passe est trop facile à deviner (robustesse { $score } sur 4, il faut au moins { $min }).
-policy-warn-keyboard-row = Une rangée de touches du clavier se devine vite.
-policy-warn-keyboard-pattern = Un court motif de touches du clavier se devine vite.
-policy-warn-repeat-char = Les caractères répétés comme « aaa » se devinent vite.
-policy-warn-repeat-group = Les groupes répétés comme « abcabc » sont à peine plus difficiles à deviner qu'un seul « abc ».
-policy-warn-top10 = C'est l'un des 10 mots de passe les plus courants.
-policy-warn-top100 = C'est l'un des 100 mots de passe les plus courants.
-policy-warn-common = C'est un mot de passe très courant.
-policy-warn-similar-common = Il ressemble beaucoup à un mot de passe très courant.
+policy-warn-keyboard-row = Les rangées de touches voisines, comme « qwerty », font partie des premières choses essayées.
+policy-warn-keyboard-pattern = Les motifs de clavier courts se devinent vite.
+policy-warn-repeat-char = Les caractères répétés, comme « aaa », n'apportent presque rien.
+policy-warn-repeat-group = Un groupe répété, comme « abcabc », est à peine plus difficile à deviner que le groupe lui-même.
+policy-warn-top10 = C'est l'un des dix mots de passe les plus utilisés.
+policy-warn-top100 = C'est l'un des cent mots de passe les plus utilisés.
+policy-warn-common = Ce mot de passe est utilisé par de très nombreuses personnes.
+policy-warn-similar-common = Il est proche d'un mot de passe utilisé par de très nombreuses personnes.
 policy-warn-sequence = Les suites comme « abc » ou « 6543 » se devinent vite.
 policy-warn-recent-year = Les années récentes se devinent vite.
 policy-warn-single-word = Un mot seul se devine vite.
@@ -134,19 +141,19 @@ policy-warn-date = Les dates se devinent vite.
 policy-warn-name = Un nom seul se devine vite.
 policy-warn-common-name = Les prénoms et noms de famille courants se devinent vite.
 policy-hint-banned-more = Ajoutez quelques mots ou caractères de plus, qui ne soient ni des mots courants ni des noms.
-policy-hint-few-words = Utilisez quelques mots et évitez les expressions courantes.
-policy-hint-length-first = La longueur compte plus que les symboles, les chiffres ou les majuscules.
+policy-hint-few-words = Utilisez plusieurs mots sans rapport entre eux, pas une expression connue.
+policy-hint-length-first = La longueur aide davantage que les symboles, les chiffres ou les majuscules.
 policy-hint-add-word = Ajoutez un ou deux mots de plus. Les mots peu courants sont préférables.
-policy-hint-capitals = Les majuscules aident peu, sauf à des endroits inattendus.
-policy-hint-all-caps = Tout en majuscules se devine presque aussi facilement que tout en minuscules.
-policy-hint-reversed = Les mots écrits à l'envers ne sont pas beaucoup plus difficiles à deviner.
-policy-hint-substitutions = Remplacer « a » par « @ », par exemple, n'aide pas beaucoup.
-policy-hint-keyboard = Utilisez un motif de clavier plus long, avec plus de changements de direction.
+policy-hint-capitals = Une majuscule au début ou à la fin n'apporte pas grand-chose.
+policy-hint-all-caps = Tout en majuscules se devine à peu près aussi facilement que tout en minuscules.
+policy-hint-reversed = Les mots écrits à l'envers sont à peine plus difficiles à deviner.
+policy-hint-substitutions = Les remplacements comme « @ » pour « a » ou « 0 » pour « o » sont bien connus et n'apportent pas grand-chose.
+policy-hint-keyboard = Évitez les motifs de clavier, ou rendez-les beaucoup plus longs, avec de nombreux changements de direction.
 policy-hint-repeats = Évitez les mots et les caractères répétés.
 policy-hint-sequences = Évitez les suites comme abc ou 123.
 policy-hint-recent-years = Évitez les années récentes.
-policy-hint-your-years = Évitez les années liées à vous.
-policy-hint-your-dates = Évitez les dates et les années liées à vous.
+policy-hint-your-years = Évitez les années qui ont une signification pour vous.
+policy-hint-your-dates = Évitez les dates et les années qui ont une signification pour vous.
 
 ## Terminé
 
@@ -238,7 +245,11 @@ error-forbidden-text = Pour votre sécurité, le formulaire n'a pas pu être acc
 error-not-found-title = Page introuvable
 error-not-found-text = L'adresse est peut-être mal saisie, ou la page n'existe plus.
 error-expired-title = Votre réinitialisation a expiré
-error-expired-text = Pour votre sécurité, une réinitialisation prend fin après 15 minutes d'inactivité. Recommencez depuis le début.
+error-expired-text = { $minutes ->
+    [one] Pour votre sécurité, une réinitialisation prend fin après { $minutes } minute d'inactivité. Recommencez depuis le début.
+    [many] Pour votre sécurité, une réinitialisation prend fin après { $minutes } minutes d'inactivité. Recommencez depuis le début.
+   *[other] Pour votre sécurité, une réinitialisation prend fin après { $minutes } minutes d'inactivité. Recommencez depuis le début.
+    }
 error-out-of-order-title = Cette étape n'est pas encore disponible
 error-out-of-order-text = Reprenez là où vous vous êtes arrêté, ou recommencez depuis le début.
 error-too-many-title = Trop de tentatives
@@ -265,7 +276,11 @@ mail-hello-name = Bonjour { $name },
 mail-helpdesk = Des questions ? Contactez le support informatique : { $helpdesk }
 mail-code-subject = Votre code de réinitialisation du mot de passe { $org }
 mail-code-intro = Votre code de réinitialisation du mot de passe { $org } est :
-mail-code-once = Il ne fonctionne qu'une fois, pendant { $minutes } minutes.
+mail-code-once = { $minutes ->
+    [one] Il ne fonctionne qu'une fois, pendant { $minutes } minute.
+    [many] Il ne fonctionne qu'une fois, pendant { $minutes } minutes.
+   *[other] Il ne fonctionne qu'une fois, pendant { $minutes } minutes.
+    }
 mail-code-who = Quelqu'un a demandé à réinitialiser le mot de passe de { $account } le { $at }.
 mail-code-who-from = Quelqu'un a demandé à réinitialiser le mot de passe de { $account } depuis { $address } le { $at }.
 mail-code-not-you = Si ce n'était pas vous, ne communiquez ce code à personne. Votre mot de passe n'a pas changé.

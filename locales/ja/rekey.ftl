@@ -66,7 +66,9 @@ password-revoke = すべてのデバイスからサインアウトする
 password-submit = 新しいパスワードを設定
 password-rejected = 別のパスワードを選んでください：
 password-mismatch = 2 つのパスワードが一致しません。新しいパスワードをもう一度入力してください。
-password-busy = Microsoft Entra が混み合っているため、パスワードはまだ変更されていません。本人確認は完了したままです。{ $seconds } 秒後にもう一度お試しください。
+password-busy = { $seconds ->
+   *[other] Microsoft Entra が混み合っているため、パスワードはまだ変更されていません。本人確認は完了したままです。{ $seconds } 秒後にもう一度お試しください。
+    }
 meter-good = 良好：{ $strength }
 meter-not-yet = 不十分：{ $strength }
 meter-guess-time = { $time }で推測される可能性があります
@@ -110,17 +112,20 @@ policy-banned-organisation = パスワードに組織名が含まれており、
 policy-banned-common = パスワードが、攻撃者が最初に試すよくある単語やパターンをもとにしています。別のパスワードを選んでください。
 policy-breached = このパスワードは公開されたデータ漏えいに含まれているため、すでに攻撃者の手に渡っています。別のパスワードを選んでください。
 policy-history = このパスワードは最近使用されています。以前に使用したことのないパスワードを選んでください。
+policy-unavailable = 現在パスワードを確認できませんでした。もう一度お試しください。
+policy-breached-unavailable = 現在、このパスワードが既知のデータ漏えいに含まれていないかを確認できませんでした。1 分ほどしてからもう一度お試しください。
+policy-entra-rejected = Microsoft Entra がこのパスワードを受け付けませんでした。組織のパスワード要件を満たしていないか、よく使われる単語が含まれています。別のパスワードを選んでください。
 policy-strength-unverified = このパスワードを時間内に確認できませんでした。別のパスワードを選んでください (例: 関係のない 4 つ以上の単語に、数字と記号を 1 つずつ加えたもの)。
 policy-strength-weak-start = このパスワードの先頭部分は簡単に推測されます。
 policy-strength-weak = このパスワードは簡単に推測されます (強度 4 段階中 { $score }、{ $min } 以上が必要です)。
-policy-warn-keyboard-row = キーボードで横に並んだキーは、すぐに推測されます。
+policy-warn-keyboard-row = 「qwerty」のような隣り合ったキーの並びは、真っ先に試されるものの 1 つです。
 policy-warn-keyboard-pattern = キーボード上の短いパターンは、すぐに推測されます。
-policy-warn-repeat-char = 「aaa」のような同じ文字の繰り返しは、すぐに推測されます。
-policy-warn-repeat-group = 「abcabc」のような繰り返しは、「abc」1 つの場合とほとんど変わらず推測されやすいです。
+policy-warn-repeat-char = 「aaa」のような同じ文字の繰り返しは、強度をほとんど高めません。
+policy-warn-repeat-group = 「abcabc」のような文字のまとまりの繰り返しは、元のまとまりだけの場合と比べてほとんど推測の難しさが変わりません。
 policy-warn-top10 = これは最もよく使われているパスワード上位 10 個の 1 つです。
 policy-warn-top100 = これは最もよく使われているパスワード上位 100 個の 1 つです。
-policy-warn-common = これは非常によく使われているパスワードです。
-policy-warn-similar-common = これは非常によく使われているパスワードに似ています。
+policy-warn-common = このパスワードは非常に多くの人に使われています。
+policy-warn-similar-common = これは非常に多くの人に使われているパスワードに似ています。
 policy-warn-sequence = 「abc」や「6543」のような連続した文字は、すぐに推測されます。
 policy-warn-recent-year = 最近の年は、すぐに推測されます。
 policy-warn-single-word = 単語 1 つだけでは、すぐに推測されます。
@@ -128,19 +133,19 @@ policy-warn-date = 日付は、すぐに推測されます。
 policy-warn-name = 名前だけでは、すぐに推測されます。
 policy-warn-common-name = よくある名前や名字は、すぐに推測されます。
 policy-hint-banned-more = よくある単語や名前ではない単語や文字を、もう少し追加してください。
-policy-hint-few-words = 単語をいくつか組み合わせ、よくある言い回しは避けてください。
-policy-hint-length-first = 記号、数字、大文字よりも、長さのほうが重要です。
+policy-hint-few-words = よく知られた言い回しではなく、互いに関係のない単語をいくつか使ってください。
+policy-hint-length-first = 記号、数字、大文字よりも、長さのほうが効果的です。
 policy-hint-add-word = 単語をもう 1 つか 2 つ追加してください。あまり使われない単語のほうが効果的です。
-policy-hint-capitals = 大文字は、予想外の位置に使わない限りほとんど効果がありません。
+policy-hint-capitals = 先頭や末尾を大文字にしても、ほとんど効果はありません。
 policy-hint-all-caps = すべて大文字にしても、すべて小文字の場合とほぼ同じくらい簡単に推測されます。
-policy-hint-reversed = 単語を逆から綴っても、推測の難しさはあまり変わりません。
-policy-hint-substitutions = 「a」を「@」に置き換えるような工夫は、あまり効果がありません。
-policy-hint-keyboard = 曲がり角の多い、より長いキーボード パターンを使用してください。
+policy-hint-reversed = 単語を逆から綴っても、推測の難しさはほとんど変わりません。
+policy-hint-substitutions = 「a」を「@」に、「o」を「0」に置き換えるような工夫はよく知られており、ほとんど効果がありません。
+policy-hint-keyboard = キーボードのパターンは避けるか、曲がり角を多くして大幅に長くしてください。
 policy-hint-repeats = 単語や文字の繰り返しは避けてください。
 policy-hint-sequences = abc や 123 のような連続した文字は避けてください。
 policy-hint-recent-years = 最近の年は避けてください。
-policy-hint-your-years = ご自身に関係のある年は避けてください。
-policy-hint-your-dates = ご自身に関係のある日付や年は避けてください。
+policy-hint-your-years = ご自身にとって意味のある年は避けてください。
+policy-hint-your-dates = ご自身にとって意味のある日付や年は避けてください。
 
 ## 完了
 
@@ -230,7 +235,9 @@ error-forbidden-text = 安全のため、フォームを受け付けられませ
 error-not-found-title = ページが見つかりません
 error-not-found-text = アドレスが間違っているか、ページが存在しなくなった可能性があります。
 error-expired-title = リセットの有効期限が切れました
-error-expired-text = 安全のため、操作がないまま 15 分が経過するとリセットは終了します。最初からやり直してください。
+error-expired-text = { $minutes ->
+   *[other] 安全のため、操作がないまま { $minutes } 分が経過するとリセットは終了します。最初からやり直してください。
+    }
 error-out-of-order-title = このステップはまだ利用できません
 error-out-of-order-text = 中断したところから続けるか、最初からやり直してください。
 error-too-many-title = 試行回数が多すぎます
@@ -257,7 +264,9 @@ mail-hello-name = { $name } 様
 mail-helpdesk = ご不明な点は、ヘルプデスクにお問い合わせください：{ $helpdesk }
 mail-code-subject = { $org } のパスワード リセット コード
 mail-code-intro = { $org } のパスワード リセット コードは次のとおりです：
-mail-code-once = このコードは 1 回だけ、{ $minutes } 分間有効です。
+mail-code-once = { $minutes ->
+   *[other] このコードは 1 回だけ、{ $minutes } 分間有効です。
+    }
 mail-code-who = { $at } に、{ $account } のパスワードのリセットが要求されました。
 mail-code-who-from = { $at } に、{ $address } から { $account } のパスワードのリセットが要求されました。
 mail-code-not-you = 心当たりがない場合は、このコードを誰にも教えないでください。パスワードは変更されていません。

@@ -72,7 +72,12 @@ password-revoke = Wyloguj mnie na wszystkich urządzeniach
 password-submit = Ustaw nowe hasło
 password-rejected = Wybierz inne hasło:
 password-mismatch = Wpisane hasła się różnią. Wpisz nowe hasło jeszcze raz.
-password-busy = Usługa Microsoft Entra jest zajęta i hasło nie zostało jeszcze zmienione. Twoja tożsamość jest nadal potwierdzona: spróbuj ponownie za { $seconds } s.
+password-busy = { $seconds ->
+    [one] Usługa Microsoft Entra jest zajęta i hasło nie zostało jeszcze zmienione. Twoja tożsamość jest nadal potwierdzona: spróbuj ponownie za { $seconds } sekundę.
+    [few] Usługa Microsoft Entra jest zajęta i hasło nie zostało jeszcze zmienione. Twoja tożsamość jest nadal potwierdzona: spróbuj ponownie za { $seconds } sekundy.
+    [many] Usługa Microsoft Entra jest zajęta i hasło nie zostało jeszcze zmienione. Twoja tożsamość jest nadal potwierdzona: spróbuj ponownie za { $seconds } sekund.
+   *[other] Usługa Microsoft Entra jest zajęta i hasło nie zostało jeszcze zmienione. Twoja tożsamość jest nadal potwierdzona: spróbuj ponownie za { $seconds } sekundy.
+    }
 meter-good = Dobre: { $strength }
 meter-not-yet = Jeszcze nie: { $strength }
 meter-guess-time = czas odgadnięcia: { $time }
@@ -119,17 +124,20 @@ policy-banned-organisation = Hasło zawiera nazwę Twojej organizacji i za mało
 policy-banned-common = Hasło opiera się na popularnym słowie lub wzorcu, które atakujący sprawdzają w pierwszej kolejności. Wybierz inne hasło.
 policy-breached = To hasło występuje w opublikowanych wyciekach danych, więc atakujący już je znają. Wybierz inne.
 policy-history = To hasło było niedawno używane. Wybierz hasło, które nie było wcześniej używane.
+policy-unavailable = Nie udało się teraz sprawdzić hasła. Spróbuj ponownie.
+policy-breached-unavailable = Nie udało się teraz sprawdzić, czy to hasło występuje w znanych wyciekach danych. Spróbuj ponownie za minutę.
+policy-entra-rejected = Usługa Microsoft Entra nie zaakceptowała tego hasła: nie spełnia ono wymagań dotyczących haseł w Twojej organizacji lub zawiera często używane słowo. Wybierz inne hasło.
 policy-strength-unverified = Nie udało się sprawdzić tego hasła na czas. Wybierz inne, na przykład co najmniej cztery niepowiązane słowa z cyfrą i symbolem.
 policy-strength-weak-start = Początek tego hasła łatwo odgadnąć.
 policy-strength-weak = To hasło jest zbyt łatwe do odgadnięcia (siła { $score } z 4, wymagane co najmniej { $min }).
-policy-warn-keyboard-row = Rząd sąsiednich klawiszy na klawiaturze można szybko odgadnąć.
-policy-warn-keyboard-pattern = Krótki układ klawiszy można szybko odgadnąć.
-policy-warn-repeat-char = Powtórzone znaki, takie jak "aaa", można szybko odgadnąć.
-policy-warn-repeat-group = Powtórzone grupy, takie jak "abcabc", są niewiele trudniejsze do odgadnięcia niż jedno "abc".
-policy-warn-top10 = To jedno z 10 najpopularniejszych haseł.
-policy-warn-top100 = To jedno ze 100 najpopularniejszych haseł.
-policy-warn-common = To bardzo popularne hasło.
-policy-warn-similar-common = To hasło jest podobne do bardzo popularnego hasła.
+policy-warn-keyboard-row = Rzędy sąsiednich klawiszy, takie jak "qwerty", są sprawdzane jako jedne z pierwszych.
+policy-warn-keyboard-pattern = Krótkie wzory na klawiaturze można szybko odgadnąć.
+policy-warn-repeat-char = Powtórzone znaki, takie jak "aaa", nie dodają prawie nic.
+policy-warn-repeat-group = Powtórzona grupa, taka jak "abcabc", jest niewiele trudniejsza do odgadnięcia niż sama grupa.
+policy-warn-top10 = To jedno z dziesięciu najczęściej używanych haseł.
+policy-warn-top100 = To jedno ze stu najczęściej używanych haseł.
+policy-warn-common = Tego hasła używa bardzo wiele osób.
+policy-warn-similar-common = To hasło jest podobne do hasła, którego używa bardzo wiele osób.
 policy-warn-sequence = Ciągi takie jak "abc" lub "6543" można szybko odgadnąć.
 policy-warn-recent-year = Ostatnie lata można szybko odgadnąć.
 policy-warn-single-word = Pojedyncze słowo można szybko odgadnąć.
@@ -137,19 +145,19 @@ policy-warn-date = Daty można szybko odgadnąć.
 policy-warn-name = Samo imię lub nazwisko można szybko odgadnąć.
 policy-warn-common-name = Popularne imiona i nazwiska można szybko odgadnąć.
 policy-hint-banned-more = Dodaj jeszcze kilka słów lub znaków, które nie są popularnymi słowami ani imionami.
-policy-hint-few-words = Użyj kilku słów i unikaj popularnych zwrotów.
-policy-hint-length-first = Długość ma większe znaczenie niż symbole, cyfry czy wielkie litery.
+policy-hint-few-words = Użyj kilku niepowiązanych ze sobą słów, a nie znanego zwrotu.
+policy-hint-length-first = Długość pomaga bardziej niż symbole, cyfry czy wielkie litery.
 policy-hint-add-word = Dodaj jedno lub dwa słowa. Lepsze są słowa nietypowe.
-policy-hint-capitals = Wielkie litery niewiele pomagają, chyba że są w nieoczekiwanych miejscach.
-policy-hint-all-caps = Hasło pisane samymi wielkimi literami jest prawie tak samo łatwe do odgadnięcia jak pisane małymi.
-policy-hint-reversed = Słowa zapisane wspak nie są dużo trudniejsze do odgadnięcia.
-policy-hint-substitutions = Zamiany typu "@" zamiast "a" niewiele pomagają.
-policy-hint-keyboard = Użyj dłuższego układu klawiszy z większą liczbą zmian kierunku.
+policy-hint-capitals = Wielka litera na początku lub na końcu niewiele daje.
+policy-hint-all-caps = Hasło pisane samymi wielkimi literami jest mniej więcej tak samo łatwe do odgadnięcia jak pisane samymi małymi.
+policy-hint-reversed = Słowa zapisane wspak są niewiele trudniejsze do odgadnięcia.
+policy-hint-substitutions = Zamiany typu "@" zamiast "a" lub "0" zamiast "o" są dobrze znane i niewiele dają.
+policy-hint-keyboard = Unikaj wzorów na klawiaturze albo znacznie je wydłuż, dodając wiele zmian kierunku.
 policy-hint-repeats = Unikaj powtarzania słów i znaków.
 policy-hint-sequences = Unikaj ciągów takich jak abc lub 123.
 policy-hint-recent-years = Unikaj ostatnich lat.
-policy-hint-your-years = Unikaj lat związanych z Tobą.
-policy-hint-your-dates = Unikaj dat i lat związanych z Tobą.
+policy-hint-your-years = Unikaj lat, które coś dla Ciebie znaczą.
+policy-hint-your-dates = Unikaj dat i lat, które coś dla Ciebie znaczą.
 
 ## Gotowe
 
@@ -242,7 +250,12 @@ error-forbidden-text = Dla Twojego bezpieczeństwa nie można było przyjąć fo
 error-not-found-title = Nie znaleziono strony
 error-not-found-text = Adres może zawierać literówkę albo strona już nie istnieje.
 error-expired-title = Resetowanie wygasło
-error-expired-text = Dla Twojego bezpieczeństwa resetowanie kończy się po 15 minutach braku aktywności. Zacznij od początku.
+error-expired-text = { $minutes ->
+    [one] Dla Twojego bezpieczeństwa resetowanie kończy się, jeśli przez { $minutes } minutę nie ma żadnej aktywności. Zacznij od początku.
+    [few] Dla Twojego bezpieczeństwa resetowanie kończy się, jeśli przez { $minutes } minuty nie ma żadnej aktywności. Zacznij od początku.
+    [many] Dla Twojego bezpieczeństwa resetowanie kończy się, jeśli przez { $minutes } minut nie ma żadnej aktywności. Zacznij od początku.
+   *[other] Dla Twojego bezpieczeństwa resetowanie kończy się, jeśli przez { $minutes } minuty nie ma żadnej aktywności. Zacznij od początku.
+    }
 error-out-of-order-title = Ten krok nie jest jeszcze dostępny
 error-out-of-order-text = Kontynuuj od ostatniego ukończonego kroku albo zacznij od początku.
 error-too-many-title = Zbyt wiele prób
@@ -269,7 +282,12 @@ mail-hello-name = Dzień dobry, { $name },
 mail-helpdesk = Masz pytania? Skontaktuj się z pomocą techniczną: { $helpdesk }
 mail-code-subject = Kod resetowania hasła w organizacji { $org }
 mail-code-intro = Twój kod resetowania hasła w organizacji { $org } to:
-mail-code-once = Kod działa jeden raz, przez { $minutes } min.
+mail-code-once = { $minutes ->
+    [one] Kod działa jeden raz, przez { $minutes } minutę.
+    [few] Kod działa jeden raz, przez { $minutes } minuty.
+    [many] Kod działa jeden raz, przez { $minutes } minut.
+   *[other] Kod działa jeden raz, przez { $minutes } minuty.
+    }
 mail-code-who = Ktoś poprosił o zresetowanie hasła do konta { $account }. Czas: { $at }.
 mail-code-who-from = Ktoś poprosił o zresetowanie hasła do konta { $account } z adresu { $address }. Czas: { $at }.
 mail-code-not-you = Jeśli to nie Ty, nie podawaj tego kodu nikomu. Twoje hasło nie zostało zmienione.

@@ -70,7 +70,11 @@ password-revoke = Sair da minha conta em todos os dispositivos
 password-submit = Definir nova senha
 password-rejected = Escolha outra senha:
 password-mismatch = As duas senhas não são iguais. Digite a nova senha de novo.
-password-busy = O Microsoft Entra está ocupado e sua senha ainda não foi alterada. Sua identidade continua confirmada: tente de novo em { $seconds } segundos.
+password-busy = { $seconds ->
+    [one] O Microsoft Entra está ocupado e sua senha ainda não foi alterada. Sua identidade continua confirmada: tente de novo em { $seconds } segundo.
+    [many] O Microsoft Entra está ocupado e sua senha ainda não foi alterada. Sua identidade continua confirmada: tente de novo em { $seconds } segundos.
+   *[other] O Microsoft Entra está ocupado e sua senha ainda não foi alterada. Sua identidade continua confirmada: tente de novo em { $seconds } segundos.
+    }
 meter-good = Boa: { $strength }
 meter-not-yet = Ainda não: { $strength }
 meter-guess-time = poderia ser descoberta em { $time }
@@ -116,17 +120,20 @@ policy-banned-organisation = Sua senha contém o nome da sua organização e pou
 policy-banned-common = Sua senha é baseada em uma palavra ou sequência comum, das primeiras que os invasores testam. Escolha outra.
 policy-breached = Esta senha aparece em vazamentos de dados publicados, então os invasores já a conhecem. Escolha outra.
 policy-history = Você usou esta senha recentemente. Escolha uma que você ainda não usou.
+policy-unavailable = Não foi possível verificar a senha agora. Tente de novo.
+policy-breached-unavailable = Não conseguimos verificar agora se esta senha aparece em vazamentos de dados conhecidos. Tente de novo daqui a um minuto.
+policy-entra-rejected = O Microsoft Entra não aceitou esta senha: ela não atende aos requisitos de senha da sua organização ou contém uma palavra muito usada. Escolha outra.
 policy-strength-unverified = Não foi possível verificar esta senha a tempo. Escolha outra, por exemplo quatro ou mais palavras sem relação entre si, com um número e um símbolo.
 policy-strength-weak-start = O começo desta senha é fácil de adivinhar.
 policy-strength-weak = Esta senha é fácil demais de adivinhar (força { $score } de 4, mínimo necessário: { $min }).
-policy-warn-keyboard-row = Uma fileira de teclas do teclado é adivinhada rapidamente.
-policy-warn-keyboard-pattern = Uma sequência curta no teclado é adivinhada rapidamente.
-policy-warn-repeat-char = Caracteres repetidos como "aaa" são adivinhados rapidamente.
-policy-warn-repeat-group = Grupos repetidos como "abcabc" são quase tão fáceis de adivinhar quanto um único "abc".
-policy-warn-top10 = Esta é uma das 10 senhas mais comuns.
-policy-warn-top100 = Esta é uma das 100 senhas mais comuns.
-policy-warn-common = Esta é uma senha muito comum.
-policy-warn-similar-common = Esta senha é parecida com uma senha muito comum.
+policy-warn-keyboard-row = Fileiras de teclas vizinhas, como "qwerty", estão entre as primeiras coisas testadas.
+policy-warn-keyboard-pattern = Sequências curtas no teclado são adivinhadas rapidamente.
+policy-warn-repeat-char = Caracteres repetidos, como "aaa", quase não acrescentam nada.
+policy-warn-repeat-group = Um grupo repetido, como "abcabc", é só um pouco mais difícil de adivinhar do que o próprio grupo.
+policy-warn-top10 = Esta é uma das dez senhas mais usadas.
+policy-warn-top100 = Esta é uma das cem senhas mais usadas.
+policy-warn-common = Esta senha é usada por muitíssimas pessoas.
+policy-warn-similar-common = Esta senha é parecida com uma senha usada por muitíssimas pessoas.
 policy-warn-sequence = Sequências como "abc" ou "6543" são adivinhadas rapidamente.
 policy-warn-recent-year = Anos recentes são adivinhados rapidamente.
 policy-warn-single-word = Uma única palavra é adivinhada rapidamente.
@@ -134,19 +141,19 @@ policy-warn-date = Datas são adivinhadas rapidamente.
 policy-warn-name = Um nome sozinho é adivinhado rapidamente.
 policy-warn-common-name = Nomes e sobrenomes comuns são adivinhados rapidamente.
 policy-hint-banned-more = Adicione mais algumas palavras ou caracteres que não sejam palavras ou nomes comuns.
-policy-hint-few-words = Use algumas palavras e evite frases comuns.
-policy-hint-length-first = O tamanho importa mais do que símbolos, números ou letras maiúsculas.
+policy-hint-few-words = Use várias palavras sem relação entre si, e não uma frase conhecida.
+policy-hint-length-first = O tamanho ajuda mais do que símbolos, números ou letras maiúsculas.
 policy-hint-add-word = Adicione mais uma ou duas palavras; palavras pouco comuns são melhores.
-policy-hint-capitals = Letras maiúsculas ajudam pouco, a menos que estejam em lugares inesperados.
-policy-hint-all-caps = Tudo em maiúsculas é quase tão fácil de adivinhar quanto tudo em minúsculas.
-policy-hint-reversed = Palavras escritas de trás para frente não são muito mais difíceis de adivinhar.
-policy-hint-substitutions = Trocas como "@" no lugar de "a" não ajudam muito.
-policy-hint-keyboard = Use uma sequência de teclado mais longa, com mais mudanças de direção.
+policy-hint-capitals = Uma letra maiúscula no começo ou no fim ajuda pouco.
+policy-hint-all-caps = Tudo em maiúsculas é mais ou menos tão fácil de adivinhar quanto tudo em minúsculas.
+policy-hint-reversed = Palavras escritas de trás para frente são só um pouco mais difíceis de adivinhar.
+policy-hint-substitutions = Trocas como "@" no lugar de "a" ou "0" no lugar de "o" são bem conhecidas e ajudam pouco.
+policy-hint-keyboard = Evite sequências de teclado ou faça-as bem mais longas, com muitas mudanças de direção.
 policy-hint-repeats = Evite palavras e caracteres repetidos.
 policy-hint-sequences = Evite sequências como abc ou 123.
 policy-hint-recent-years = Evite anos recentes.
-policy-hint-your-years = Evite anos ligados a você.
-policy-hint-your-dates = Evite datas e anos ligados a você.
+policy-hint-your-years = Evite anos que tenham algum significado para você.
+policy-hint-your-dates = Evite datas e anos que tenham algum significado para você.
 
 ## Concluído
 
@@ -238,7 +245,11 @@ error-forbidden-text = Para sua segurança, o formulário não pôde ser aceito.
 error-not-found-title = Página não encontrada
 error-not-found-text = O endereço pode estar digitado errado, ou a página não existe mais.
 error-expired-title = Sua redefinição expirou
-error-expired-text = Para sua segurança, uma redefinição termina após 15 minutos sem atividade. Comece de novo.
+error-expired-text = { $minutes ->
+    [one] Para sua segurança, uma redefinição termina após { $minutes } minuto sem atividade. Comece de novo.
+    [many] Para sua segurança, uma redefinição termina após { $minutes } minutos sem atividade. Comece de novo.
+   *[other] Para sua segurança, uma redefinição termina após { $minutes } minutos sem atividade. Comece de novo.
+    }
 error-out-of-order-title = Esta etapa ainda não está disponível
 error-out-of-order-text = Continue de onde você parou ou comece de novo.
 error-too-many-title = Muitas tentativas
@@ -265,7 +276,11 @@ mail-hello-name = Olá, { $name },
 mail-helpdesk = Dúvidas? Fale com o suporte técnico: { $helpdesk }
 mail-code-subject = Seu código de redefinição de senha da { $org }
 mail-code-intro = Seu código de redefinição de senha da { $org } é:
-mail-code-once = Ele pode ser usado uma vez, durante { $minutes } minutos.
+mail-code-once = { $minutes ->
+    [one] Ele pode ser usado uma vez, durante { $minutes } minuto.
+    [many] Ele pode ser usado uma vez, durante { $minutes } minutos.
+   *[other] Ele pode ser usado uma vez, durante { $minutes } minutos.
+    }
 mail-code-who = Alguém pediu para redefinir a senha de { $account } em { $at }.
 mail-code-who-from = Alguém pediu para redefinir a senha de { $account } a partir de { $address } em { $at }.
 mail-code-not-you = Se não foi você, não compartilhe este código com ninguém. Sua senha não foi alterada.

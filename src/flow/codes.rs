@@ -95,13 +95,38 @@ impl CodeKey {
 
 /// Keeps only digits, so "1234 5678" and "1234-5678" are accepted as typed on a phone.
 pub fn normalise_input(raw: &str) -> Zeroizing<String> {
-    Zeroizing::new(raw.chars().filter(char::is_ascii_digit).collect())
+    Zeroizing::new(
+        raw.chars()
+            .filter_map(|c| match c {
+                '0'..='9' => Some(c),
+                // Full-width digits, as Japanese and Chinese input methods type them, and
+                // Arabic-Indic digits from Arabic and Persian keyboards.
+                '\u{ff10}'..='\u{ff19}' => digit(c, 0xff10),
+                '\u{0660}'..='\u{0669}' => digit(c, 0x0660),
+                '\u{06f0}'..='\u{06f9}' => digit(c, 0x06f0),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+fn digit(c: char, zero: u32) -> Option<char> {
+    char::from_digit(u32::from(c) - zero, 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::clock::SeededRandom;
+
+    #[test]
+    fn typed_codes_keep_only_their_digits_full_width_ones_too() {
+        assert_eq!(normalise_input(" 1234-5678 ").as_str(), "12345678");
+        assert_eq!(normalise_input("１２３４ ５６７８").as_str(), "12345678");
+        assert_eq!(normalise_input("١٢٣٤").as_str(), "1234");
+        assert_eq!(normalise_input("۱۲۳").as_str(), "123");
+        assert_eq!(normalise_input("a²³").as_str(), "");
+    }
 
     #[test]
     fn codes_have_the_requested_length_and_vary() {

@@ -94,7 +94,7 @@ macro_rules! number_arg {
         }
     )*};
 }
-number_arg!(i64, u64, u32, u8, usize);
+number_arg!(i64, u64, u32, u16, u8, usize);
 
 /// A message to be shown later in whatever language the reader needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,9 +164,10 @@ impl Catalogs {
                 .parse()
                 .map_err(|e| bad(format!("language tag: {e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Isolation marks (U+2068/U+2069) around variables would end up in emails and
-            // SMS; the pages set `dir` themselves.
-            bundle.set_use_isolating(false);
+            // In right-to-left text a Latin or numeric value (a masked phone number, an
+            // address) must be isolated or it is shown scrambled; in left-to-right text the
+            // marks (U+2068/U+2069) would only be noise in emails and SMS.
+            bundle.set_use_isolating(lang.rtl);
             bundle
                 .add_resource(resource)
                 .map_err(|e| bad(format!("{e:?}")))?;

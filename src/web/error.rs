@@ -14,7 +14,10 @@ use actix_web::{
 use serde::Serialize;
 
 use super::{PageContext, lang::Lang, render::Templates};
-use crate::{app::Services, i18n::Catalogs};
+use crate::{
+    app::Services,
+    i18n::{Arg, Catalogs},
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -57,19 +60,26 @@ impl WebError {
 
     fn english(&self) -> (String, String) {
         let (title, text) = self.message_ids();
-        match FALLBACK.as_ref() {
-            Some(c) => {
-                let en = c.default_language();
-                (c.text(en, title, &[]), c.text(en, text, &[]))
-            }
-            None => (title.to_string(), text.to_string()),
-        }
+        (
+            english(title, &[]),
+            english(text, &[("minutes", Arg::from(DEFAULT_IDLE_MINUTES))]),
+        )
     }
 }
 
 /// English text for responses made without a request at hand (the JSON API, and the bare
 /// page shown if the full error page cannot be rendered).
 static FALLBACK: LazyLock<Option<Catalogs>> = LazyLock::new(|| Catalogs::load("en").ok());
+
+/// Without the settings at hand, the bare page names the default idle time.
+const DEFAULT_IDLE_MINUTES: u64 = 15;
+
+fn english(id: &str, args: &[(&str, Arg)]) -> String {
+    match FALLBACK.as_ref() {
+        Some(c) => c.text(c.default_language(), id, args),
+        None => id.to_string(),
+    }
+}
 
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
@@ -100,7 +110,12 @@ impl ResponseError for WebError {
         resp.insert_header(("Cache-Control", "no-store"));
         // The page is a fixed, escaped shell: no template engine on the failure path.
         resp.content_type("text/html; charset=utf-8")
-            .body(super::render::error_page(status.as_u16(), &title, &text))
+            .body(super::render::error_page(
+                &title,
+                &text,
+                &english("start-again", &[]),
+                &english("error-code", &[("status", Arg::from(status.as_u16()))]),
+            ))
     }
 }
 
@@ -154,6 +169,8 @@ struct ErrorPage<'a> {
     title_id: &'static str,
     text_id: &'static str,
     status: u16,
+    /// For "your reset has expired": the configured idle time.
+    minutes: u64,
 }
 
 /// Replaces the bare failure page with the full one: the person's language, the branding,
@@ -184,6 +201,7 @@ pub async fn error_pages(
         title_id,
         text_id,
         status: res.status().as_u16(),
+        minutes: services.settings.security.flow_idle_secs.div_ceil(60),
     };
     match templates.render("error.html", &page) {
         Ok(html) => Ok(res.map_body(|_, _| EitherBody::right(html))),

@@ -231,8 +231,24 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .app_data(templates.clone())
             .app_data(session_keys.clone())
             .app_data(brand.clone())
-            .app_data(web::FormConfig::default().limit(body_limit))
-            .app_data(web::JsonConfig::default().limit(body_limit))
+            // Malformed or oversized bodies get the same pages (and JSON) as other failures,
+            // not the framework's plain-text English.
+            .app_data(
+                web::FormConfig::default()
+                    .limit(body_limit)
+                    .error_handler(|e, _| {
+                        tracing::info!(error = %e, "form refused");
+                        error::WebError::BadRequest("unreadable form").into()
+                    }),
+            )
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(body_limit)
+                    .error_handler(|e, _| {
+                        tracing::info!(error = %e, "JSON refused");
+                        error::ApiError(error::WebError::BadRequest("unreadable JSON")).into()
+                    }),
+            )
             .app_data(web::PayloadConfig::new(body_limit))
             .wrap(middleware::from_fn(error::error_pages))
             .wrap(sessions)

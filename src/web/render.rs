@@ -111,10 +111,15 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, String> {
             let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
-            let name = rel.to_string_lossy().replace('\\', "/");
-            if name.starts_with('.') || name.ends_with('~') {
+            // Editor and OS leftovers (.DS_Store, .swp, backup~) are not templates.
+            let file = path
+                .file_name()
+                .map(|f| f.to_string_lossy())
+                .unwrap_or_default();
+            if file.starts_with('.') || file.ends_with('~') {
                 continue;
             }
+            let name = rel.to_string_lossy().replace('\\', "/");
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| format!("template {}: {e}", path.display()))?;
             out.push((name, text));
@@ -173,15 +178,18 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A minimal page for failures, independent of the template engine.
-pub fn error_page(status: u16, title: &str, text: &str) -> String {
+/// A minimal page for failures, independent of the template engine (and so of the
+/// request's language): used only when the full error page cannot be rendered.
+pub fn error_page(title: &str, text: &str, back: &str, code_line: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title}</title><link rel=\"stylesheet\" href=\"/static/css/rekey.css\"></head>\
 <body><main class=\"page\"><h1>{title}</h1><p>{text}</p>\
-<p><a class=\"button\" href=\"/\">Start again</a></p><p class=\"muted\">Error {status}</p></main></body></html>",
+<p><a class=\"button\" href=\"/\">{back}</a></p><p class=\"muted\">{code_line}</p></main></body></html>",
         title = escape(title),
         text = escape(text),
+        back = escape(back),
+        code_line = escape(code_line),
     )
 }

@@ -103,12 +103,7 @@ impl<'a> ResetPage<'a> {
         csrf: String,
         flow: &Flow,
     ) -> Self {
-        lang.prefer(
-            t.catalogs(),
-            flow.user
-                .as_ref()
-                .and_then(|u| u.preferred_language.as_deref()),
-        );
+        lang.prefer(t.catalogs(), preferred_language(flow));
         let mut p = Self::new(s, t, lang, "/reset", csrf);
         let (step, total) = flow.progress();
         p.step = step;
@@ -153,6 +148,13 @@ fn template_for(flow: &Flow) -> &'static str {
         Step::Helpdesk { .. } => "reset/helpdesk.html",
         Step::Done { .. } => "reset/done.html",
     }
+}
+
+/// The account's Entra `preferredLanguage`, once the account is known.
+fn preferred_language(flow: &Flow) -> Option<&str> {
+    flow.user
+        .as_ref()
+        .and_then(|u| u.preferred_language.as_deref())
 }
 
 fn platform(req: &HttpRequest) -> device::Platform {
@@ -300,12 +302,7 @@ pub async fn send(
     let ctx = session::request_ctx(&req, &s);
     match s.reset.send_code(&id, &form.method, &ctx).await {
         Ok((flow, outgoing)) => {
-            lang.prefer(
-                t.catalogs(),
-                flow.user
-                    .as_ref()
-                    .and_then(|u| u.preferred_language.as_deref()),
-            );
+            lang.prefer(t.catalogs(), preferred_language(&flow));
             messages::send_all(&s, &t, &ctx, lang.language, outgoing.into_iter().collect());
             Ok(see_other("/reset"))
         }
@@ -315,10 +312,16 @@ pub async fn send(
             let csrf = session::csrf_token(&session, &s)?;
             let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
             page.retry_after = Some(retry_after_secs);
+            // The link in the error summary goes to the first choice, or on the code page
+            // to the code field.
+            let field = match flow.step {
+                Step::ChooseMethod => "method-1",
+                _ => "code",
+            };
             page.errors.push(field_error(
                 &t,
                 lang.language,
-                "method",
+                field,
                 "methods-too-many",
                 &[("minutes", Arg::from(retry_after_secs.div_ceil(60)))],
             ));
@@ -372,6 +375,9 @@ pub async fn code(
         match s.reset.submit_code(&id, &typed, &ctx).await {
             Ok(_) => return Ok(see_other("/reset")),
             Err(FlowError::Locked { until }) => {
+                if let Ok(flow) = s.reset.load(&id).await {
+                    lang.prefer(t.catalogs(), preferred_language(&flow));
+                }
                 if let Some(notice) = s.reset.lock_notice(&id, until).await {
                     messages::send_all(&s, &t, &ctx, lang.language, vec![notice]);
                 }
@@ -467,12 +473,7 @@ pub async fn password(
     let password = Zeroizing::new(form.password.clone());
     match s.reset.set_password(&id, password, revoke, &ctx).await {
         Ok(SetOutcome::Done { messages: out }) => {
-            lang.prefer(
-                t.catalogs(),
-                flow.user
-                    .as_ref()
-                    .and_then(|u| u.preferred_language.as_deref()),
-            );
+            lang.prefer(t.catalogs(), preferred_language(&flow));
             messages::send_all(&s, &t, &ctx, lang.language, out);
             Ok(see_other("/reset"))
         }
@@ -546,7 +547,7 @@ pub async fn check_password(
     req: HttpRequest,
     s: web::Data<Services>,
     t: web::Data<Templates>,
-    lang: Lang,
+    mut lang: Lang,
     session: Session,
     body: web::Json<CheckRequest>,
 ) -> Result<HttpResponse, super::error::ApiError> {
@@ -563,6 +564,7 @@ pub async fn check_password(
     let ctx = session::request_ctx(&req, &s);
     s.reset.limit_check(&ctx).await.map_err(flow_error)?;
     let candidate = Zeroizing::new(body.password.chars().take(1024).collect::<String>());
+    lang.prefer(t.catalogs(), preferred_language(&flow));
     let mut verdict = s.reset.evaluate_live(&flow, candidate).await;
     localize_verdict(t.catalogs(), lang.language, &mut verdict);
     Ok(HttpResponse::Ok()
