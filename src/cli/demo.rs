@@ -38,7 +38,17 @@ pub fn demo_settings(
     rng: &dyn Random,
 ) -> anyhow::Result<Settings> {
     let mut s = settings::load_from_str(DEMO_TOML, std::env::vars(), Purpose::Validate)
-        .map_err(|e| anyhow::anyhow!("config/demo.toml: {e:?}"))?;
+        .map_err(|e| match e {
+            settings::LoadError::Invalid(problems) => anyhow::anyhow!(
+                "the demo's settings:\n{}",
+                problems
+                    .iter()
+                    .map(|p| format!("  {p} (env: {})", p.env_var()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            other => anyhow::anyhow!("the demo's settings: {other}"),
+        })?;
     let key = |n: usize| {
         let mut b = vec![0u8; n];
         rng.fill(&mut b);
