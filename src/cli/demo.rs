@@ -37,8 +37,8 @@ pub fn demo_settings(
     client_secret: &str,
     rng: &dyn Random,
 ) -> anyhow::Result<Settings> {
-    let mut s = settings::load_from_str(DEMO_TOML, std::env::vars(), Purpose::Validate)
-        .map_err(|e| match e {
+    let mut s = settings::load_from_str(DEMO_TOML, std::env::vars(), Purpose::Validate).map_err(
+        |e| match e {
             settings::LoadError::Invalid(problems) => anyhow::anyhow!(
                 "the demo's settings:\n{}",
                 problems
@@ -48,7 +48,8 @@ pub fn demo_settings(
                     .join("\n")
             ),
             other => anyhow::anyhow!("the demo's settings: {other}"),
-        })?;
+        },
+    )?;
     let key = |n: usize| {
         let mut b = vec![0u8; n];
         rng.fill(&mut b);
