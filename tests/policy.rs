@@ -510,16 +510,8 @@ fn policy_is_send_and_sync_and_reject_collects_failures() {
     let mut v =
         policy(PolicySettings::default()).evaluate("Granite Lighthouse Velvet 3", &no_ctx());
     assert!(v.accepted, "{v:?}");
-    v.reject(
-        Rule::Breached,
-        rekey::policy::BREACHED_ID,
-        rekey::policy::BREACHED_TEXT.into(),
-    );
-    v.reject(
-        Rule::History,
-        rekey::policy::HISTORY_ID,
-        rekey::policy::HISTORY_TEXT.into(),
-    );
+    v.reject(Rule::Breached, rekey::policy::BREACHED_ID);
+    v.reject(Rule::History, rekey::policy::HISTORY_ID);
     assert!(!v.accepted);
     assert_eq!(rules(&v), vec![Rule::Breached, Rule::History]);
     let json = serde_json::to_value(&v).unwrap();

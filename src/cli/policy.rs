@@ -81,11 +81,7 @@ pub async fn run(config: Option<&std::path::Path>, cmd: PolicyCommand) -> anyhow
             .map_err(|e| anyhow::anyhow!("{e}"))?
         && check.is_breached(&password).await.unwrap_or(false)
     {
-        verdict.reject(
-            Rule::Breached,
-            crate::policy::BREACHED_ID,
-            crate::policy::BREACHED_TEXT.into(),
-        );
+        verdict.reject(Rule::Breached, crate::policy::BREACHED_ID);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&verdict)?);

@@ -533,11 +533,7 @@ impl ResetService {
         let unavailable = || {
             let mut v = self.policy.evaluate("", &UserContext::default());
             v.failed.clear();
-            v.reject(
-                Rule::Strength,
-                "policy-unavailable",
-                "The password could not be checked just now. Please try again.".into(),
-            );
+            v.reject(Rule::Strength, "policy-unavailable");
             v
         };
         let permit = match tokio::time::timeout(
@@ -575,19 +571,11 @@ impl ResetService {
         if let Some(check) = &self.breached {
             match check.is_breached(candidate).await {
                 Ok(false) => {}
-                Ok(true) => verdict.reject(
-                    Rule::Breached,
-                    crate::policy::BREACHED_ID,
-                    crate::policy::BREACHED_TEXT.into(),
-                ),
+                Ok(true) => verdict.reject(Rule::Breached, crate::policy::BREACHED_ID),
                 // Fail-closed by configuration: say so rather than accept unchecked.
                 Err(e) => {
                     tracing::warn!(error = %e, "breached-password check unavailable");
-                    verdict.reject(
-                        Rule::Breached,
-                        "policy-breached-unavailable",
-                        "We could not check this password against known breaches just now. Please try again in a minute.".into(),
-                    );
+                    verdict.reject(Rule::Breached, "policy-breached-unavailable");
                 }
             }
             if !verdict.accepted {
@@ -598,11 +586,7 @@ impl ResetService {
             && self.cfg.history_depth > 0
             && self.reused(&u.id, candidate).await
         {
-            verdict.reject(
-                Rule::History,
-                "policy-history",
-                "You used this password recently. Choose one you have not used before.".into(),
-            );
+            verdict.reject(Rule::History, "policy-history");
         }
         verdict
     }
@@ -808,13 +792,7 @@ impl ResetService {
             .await;
             let mut v = self.policy.evaluate("", &UserContext::default());
             v.failed.clear();
-            v.reject(
-                Rule::Strength,
-                "policy-entra-rejected",
-                "Microsoft Entra did not accept this password: it does not meet your organisation's \
-                 password requirements or contains a commonly used word. Choose a different one."
-                    .into(),
-            );
+            v.reject(Rule::Strength, "policy-entra-rejected");
             return Ok(SetOutcome::Rejected(v));
         }
         self.audit(

@@ -7,7 +7,10 @@
 
 mod negotiate;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::LazyLock,
+};
 
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use fluent_syntax::ast;
@@ -275,6 +278,19 @@ impl Catalogs {
             .into_iter()
             .map(|(id, vars)| (id, vars.into_iter().collect()))
             .collect()
+    }
+}
+
+/// The catalogs with English as the default, parsed on first use.
+static ENGLISH: LazyLock<Option<Catalogs>> = LazyLock::new(|| Catalogs::load("en").ok());
+
+/// A message in English: for the command line, for the policy's own `message` fields, and
+/// for responses made without a request at hand. The id itself if the catalogs are broken
+/// (which the load check and the tests rule out for the embedded ones).
+pub fn english(id: &str, args: &[(&str, Arg)]) -> String {
+    match ENGLISH.as_ref() {
+        Some(c) => c.text(c.default_language(), id, args),
+        None => id.to_string(),
     }
 }
 

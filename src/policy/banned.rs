@@ -517,35 +517,17 @@ pub(crate) fn report(r: &BannedReport, v: &mut Verdict) {
     if !r.rejected() {
         return;
     }
-    let (id, text) = if r.contains_name {
-        (
-            "policy-banned-name",
-            "Your password contains your name. Choose one that does not.",
-        )
+    let id = if r.contains_name {
+        "policy-banned-name"
     } else if r.kinds.contains(&TermKind::Custom) {
-        (
-            "policy-banned-custom",
-            "Your password is built around a word your organisation has blocked. \
-             Choose one that is not.",
-        )
+        "policy-banned-custom"
     } else if r.kinds.contains(&TermKind::Organisation) {
-        (
-            "policy-banned-organisation",
-            "Your password contains your organisation's name and too little else. \
-             Please try again with a different password.",
-        )
+        "policy-banned-organisation"
     } else {
-        (
-            "policy-banned-common",
-            "Your password is built around a common word or pattern that attackers try first. \
-             Choose one that is not.",
-        )
+        "policy-banned-common"
     };
-    v.reject(Rule::Banned, id, text.into());
+    v.reject(Rule::Banned, id);
     if !r.contains_name {
-        v.hint(
-            "policy-hint-banned-more",
-            "Add a few more words or characters that are not common words or names.".into(),
-        );
+        v.hint("policy-hint-banned-more");
     }
 }

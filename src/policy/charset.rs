@@ -30,10 +30,6 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     if offending.is_empty() {
         return;
     }
-    let mut named: Vec<String> = offending.iter().map(|&c| show(c)).collect();
-    if more {
-        named.push("others".into());
-    }
     let mut terms: Vec<Term> = offending.iter().map(|&c| term(c)).collect();
     if more {
         terms.push(Term::Id("char-others"));
@@ -41,10 +37,6 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     v.reject_with(
         Rule::Charset,
         "policy-charset",
-        format!(
-            "Remove {}: only letters A-Z, digits, spaces and the symbols {ENTRA_SYMBOLS} can be used.",
-            join_and(&named)
-        ),
         vec![
             ("chars", Arg::Terms(terms)),
             ("symbols", ENTRA_SYMBOLS.into()),
@@ -52,28 +44,18 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     );
 }
 
-/// [`show`] for any language: invisible characters by a translated name.
+/// A character as a user can recognise it: common invisible ones by a translated name,
+/// other invisible ones by code point, the rest quoted.
 fn term(c: char) -> Term {
     match c {
         ' ' => Term::Id("char-space"),
         '\t' => Term::Id("char-tab"),
         '\n' | '\r' => Term::Id("char-line-break"),
         '\u{a0}' => Term::Id("char-nbsp"),
-        c => Term::Literal(show(c)),
-    }
-}
-
-/// A character as a user can recognise it: invisible ones by name or code point.
-pub(crate) fn show(c: char) -> String {
-    match c {
-        ' ' => "space".into(),
-        '\t' => "tab".into(),
-        '\n' | '\r' => "line break".into(),
-        '\u{a0}' => "non-breaking space".into(),
         c if c.is_control() || c.is_whitespace() || is_invisible(c) => {
-            format!("U+{:04X}", u32::from(c))
+            Term::Literal(format!("U+{:04X}", u32::from(c)))
         }
-        c => format!("\"{c}\""),
+        c => Term::Literal(format!("\"{c}\"")),
     }
 }
 
@@ -81,12 +63,4 @@ fn is_invisible(c: char) -> bool {
     matches!(u32::from(c),
         0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE007F)
         || ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

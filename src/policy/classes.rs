@@ -46,35 +46,20 @@ pub(crate) fn check(candidate: &str, v: &mut Verdict) {
     if k.count() >= 3 {
         return;
     }
-    let missing: Vec<(&str, &'static str)> = [
-        (k.lower, "lowercase letters", "class-lowercase"),
-        (k.upper, "uppercase letters", "class-uppercase"),
-        (k.digit, "digits", "class-digits"),
-        (k.symbol, "symbols", "class-symbols"),
+    let missing: Vec<Term> = [
+        (k.lower, "class-lowercase"),
+        (k.upper, "class-uppercase"),
+        (k.digit, "class-digits"),
+        (k.symbol, "class-symbols"),
     ]
     .iter()
-    .filter(|(has, _, _)| !has)
-    .map(|&(_, name, id)| (name, id))
+    .filter(|(has, _)| !has)
+    .map(|&(_, id)| Term::Id(id))
     .collect();
     let need = 3 - k.count();
     v.reject_with(
         Rule::Classes,
         "policy-classes",
-        format!(
-            "Use at least three of: lowercase letters, uppercase letters, digits and symbols. \
-             Add {need} more of: {}.",
-            missing
-                .iter()
-                .map(|(name, _)| *name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        vec![
-            ("need", need.into()),
-            (
-                "missing",
-                Arg::Terms(missing.iter().map(|(_, id)| Term::Id(id)).collect()),
-            ),
-        ],
+        vec![("need", need.into()), ("missing", Arg::Terms(missing))],
     );
 }

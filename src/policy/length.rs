@@ -9,14 +9,12 @@ pub(crate) fn check(candidate: &str, min: usize, max: usize, v: &mut Verdict) {
         v.reject_with(
             Rule::Length,
             "policy-length-short",
-            format!("Use at least {min} characters."),
             vec![("min", min.into())],
         );
     } else if n > max {
         v.reject_with(
             Rule::Length,
             "policy-length-long",
-            format!("Use at most {max} characters."),
             vec![("max", max.into())],
         );
     }

@@ -25,9 +25,7 @@ pub use settings::{
     BreachedMode, BreachedSettings, CUSTOM_TERM_CHARS, ENTRA_MAX_LENGTH, ENTRA_MIN_LENGTH,
     MAX_CUSTOM_TERMS, PolicySettings,
 };
-pub use verdict::{
-    BREACHED_ID, BREACHED_TEXT, Failure, HISTORY_ID, HISTORY_TEXT, Hint, Rule, Verdict,
-};
+pub use verdict::{BREACHED_ID, Failure, HISTORY_ID, Hint, Rule, Verdict};
 
 use banned::BannedList;
 use strength::Mode;
@@ -181,13 +179,10 @@ impl PasswordPolicy {
 
     /// The rules in plain English, for the command line.
     pub fn describe(&self) -> Vec<String> {
-        match crate::i18n::Catalogs::load("en") {
-            Ok(c) => {
-                let en = c.default_language();
-                self.rules().iter().map(|m| c.msg(en, m)).collect()
-            }
-            Err(_) => self.rules().iter().map(|m| m.id.to_string()).collect(),
-        }
+        self.rules()
+            .iter()
+            .map(|m| crate::i18n::english(m.id, &m.args))
+            .collect()
     }
 
     /// Number of banned terms in use (built-in and custom), for `rekey check`.
@@ -197,32 +192,19 @@ impl PasswordPolicy {
 }
 
 fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdict) {
-    use strength::{suggestion_message, warning_message};
+    use strength::{suggestion_id, warning_id};
     match a.mode {
-        Mode::Unverified { weak_start: false } => v.reject(
-            Rule::Strength,
-            "policy-strength-unverified",
-            "This password could not be checked in time. Choose a different one, for example \
-             four or more unrelated words with a digit and a symbol."
-                .into(),
-        ),
-        Mode::Unverified { weak_start: true } => v.reject(
-            Rule::Strength,
-            "policy-strength-weak-start",
-            "The beginning of this password is easy to guess.".into(),
-        ),
+        Mode::Unverified { weak_start: false } => {
+            v.reject(Rule::Strength, "policy-strength-unverified")
+        }
+        Mode::Unverified { weak_start: true } => {
+            v.reject(Rule::Strength, "policy-strength-weak-start")
+        }
         Mode::Full | Mode::Proven => match a.feedback.as_ref().and_then(|f| f.warning()) {
-            Some(w) => {
-                let (id, text) = warning_message(w);
-                v.reject(Rule::Strength, id, text.into());
-            }
+            Some(w) => v.reject(Rule::Strength, warning_id(w)),
             None => v.reject_with(
                 Rule::Strength,
                 "policy-strength-weak",
-                format!(
-                    "This password is too easy to guess (strength {} of 4, at least {} needed).",
-                    a.score, s.min_score
-                ),
                 vec![("score", a.score.into()), ("min", s.min_score.into())],
             ),
         },
@@ -234,15 +216,11 @@ fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdic
         {
             continue;
         }
-        let (id, text) = suggestion_message(*sug);
-        v.hint(id, text.into());
+        v.hint(suggestion_id(*sug));
         any = true;
     }
     if !any {
-        v.hint(
-            "policy-hint-add-word",
-            "Add another word or two; uncommon words are better.".into(),
-        );
+        v.hint("policy-hint-add-word");
     }
 }
 

@@ -396,112 +396,41 @@ const COST_BASE: f64 = 4.0e-4;
 const COST_EXP: f64 = 2.1;
 const COST_FIXED: f64 = 0.05;
 
-/// Our message id and English text for a zxcvbn warning.
-pub fn warning_message(w: Warning) -> (&'static str, &'static str) {
+/// Our message id for a zxcvbn warning (the words are in the catalogs).
+pub fn warning_id(w: Warning) -> &'static str {
     match w {
-        Warning::StraightRowsOfKeysAreEasyToGuess => (
-            "policy-warn-keyboard-row",
-            "Rows of neighbouring keys, like qwerty, are among the first things tried.",
-        ),
-        Warning::ShortKeyboardPatternsAreEasyToGuess => (
-            "policy-warn-keyboard-pattern",
-            "Short keyboard patterns are quick to guess.",
-        ),
-        Warning::RepeatsLikeAaaAreEasyToGuess => (
-            "policy-warn-repeat-char",
-            "Repeated characters, like aaa, add almost nothing.",
-        ),
-        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => (
-            "policy-warn-repeat-group",
-            "A repeated group, like abcabc, is barely harder to guess than the group itself.",
-        ),
-        Warning::ThisIsATop10Password => (
-            "policy-warn-top10",
-            "This is one of the ten most used passwords.",
-        ),
-        Warning::ThisIsATop100Password => (
-            "policy-warn-top100",
-            "This is one of the hundred most used passwords.",
-        ),
-        Warning::ThisIsACommonPassword => (
-            "policy-warn-common",
-            "This password is used by very many people.",
-        ),
-        Warning::ThisIsSimilarToACommonlyUsedPassword => (
-            "policy-warn-similar-common",
-            "This is close to a password used by very many people.",
-        ),
-        Warning::SequencesLikeAbcAreEasyToGuess => (
-            "policy-warn-sequence",
-            "Runs like abc or 6543 are quick to guess.",
-        ),
-        Warning::RecentYearsAreEasyToGuess => (
-            "policy-warn-recent-year",
-            "Recent years are quick to guess.",
-        ),
-        Warning::AWordByItselfIsEasyToGuess => (
-            "policy-warn-single-word",
-            "A single word is quick to guess.",
-        ),
-        Warning::DatesAreOftenEasyToGuess => ("policy-warn-date", "Dates are quick to guess."),
-        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => {
-            ("policy-warn-name", "A name on its own is quick to guess.")
-        }
-        Warning::CommonNamesAndSurnamesAreEasyToGuess => (
-            "policy-warn-common-name",
-            "Common first names and surnames are quick to guess.",
-        ),
+        Warning::StraightRowsOfKeysAreEasyToGuess => "policy-warn-keyboard-row",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "policy-warn-keyboard-pattern",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "policy-warn-repeat-char",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "policy-warn-repeat-group",
+        Warning::ThisIsATop10Password => "policy-warn-top10",
+        Warning::ThisIsATop100Password => "policy-warn-top100",
+        Warning::ThisIsACommonPassword => "policy-warn-common",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "policy-warn-similar-common",
+        Warning::SequencesLikeAbcAreEasyToGuess => "policy-warn-sequence",
+        Warning::RecentYearsAreEasyToGuess => "policy-warn-recent-year",
+        Warning::AWordByItselfIsEasyToGuess => "policy-warn-single-word",
+        Warning::DatesAreOftenEasyToGuess => "policy-warn-date",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "policy-warn-name",
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => "policy-warn-common-name",
     }
 }
 
-/// Our message id and English text for a zxcvbn suggestion.
-pub fn suggestion_message(s: Suggestion) -> (&'static str, &'static str) {
+/// Our message id for a zxcvbn suggestion.
+pub fn suggestion_id(s: Suggestion) -> &'static str {
     match s {
-        Suggestion::UseAFewWordsAvoidCommonPhrases => (
-            "policy-hint-few-words",
-            "Use several unrelated words, not a well-known phrase.",
-        ),
-        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => (
-            "policy-hint-length-first",
-            "Length helps more than symbols, digits or capitals.",
-        ),
-        Suggestion::AddAnotherWordOrTwo => (
-            "policy-hint-add-word",
-            "Add another word or two; uncommon words are better.",
-        ),
-        Suggestion::CapitalizationDoesntHelpVeryMuch => (
-            "policy-hint-capitals",
-            "A capital letter at the start or end adds little.",
-        ),
-        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => (
-            "policy-hint-all-caps",
-            "All capitals are about as easy to guess as all lower case.",
-        ),
-        Suggestion::ReversedWordsArentMuchHarderToGuess => (
-            "policy-hint-reversed",
-            "Words spelled backwards are barely harder to guess.",
-        ),
-        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => (
-            "policy-hint-substitutions",
-            "Swaps like @ for a or 0 for o are well known and add little.",
-        ),
-        Suggestion::UseALongerKeyboardPatternWithMoreTurns => (
-            "policy-hint-keyboard",
-            "Avoid keyboard patterns, or make them much longer with many turns.",
-        ),
-        Suggestion::AvoidRepeatedWordsAndCharacters => (
-            "policy-hint-repeats",
-            "Avoid repeated words and characters.",
-        ),
-        Suggestion::AvoidSequences => ("policy-hint-sequences", "Avoid runs like abc or 123."),
-        Suggestion::AvoidRecentYears => ("policy-hint-recent-years", "Avoid recent years."),
-        Suggestion::AvoidYearsThatAreAssociatedWithYou => (
-            "policy-hint-your-years",
-            "Avoid years that mean something to you.",
-        ),
-        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => (
-            "policy-hint-your-dates",
-            "Avoid dates and years that mean something to you.",
-        ),
+        Suggestion::UseAFewWordsAvoidCommonPhrases => "policy-hint-few-words",
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => "policy-hint-length-first",
+        Suggestion::AddAnotherWordOrTwo => "policy-hint-add-word",
+        Suggestion::CapitalizationDoesntHelpVeryMuch => "policy-hint-capitals",
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "policy-hint-all-caps",
+        Suggestion::ReversedWordsArentMuchHarderToGuess => "policy-hint-reversed",
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => "policy-hint-substitutions",
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => "policy-hint-keyboard",
+        Suggestion::AvoidRepeatedWordsAndCharacters => "policy-hint-repeats",
+        Suggestion::AvoidSequences => "policy-hint-sequences",
+        Suggestion::AvoidRecentYears => "policy-hint-recent-years",
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => "policy-hint-your-years",
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => "policy-hint-your-dates",
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::i18n::Arg;
+use crate::i18n::{self, Arg};
 
 /// A rule of the password policy. Breached and History are checked by the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,8 +53,8 @@ pub struct Verdict {
 
 impl Verdict {
     /// Records a failed rule; used by the caller for `Breached` and `History`.
-    pub fn reject(&mut self, rule: Rule, message_id: &'static str, message: String) {
-        self.reject_with(rule, message_id, message, Vec::new());
+    pub fn reject(&mut self, rule: Rule, message_id: &'static str) {
+        self.reject_with(rule, message_id, Vec::new());
     }
 
     /// Records a failed rule whose message has variables.
@@ -62,9 +62,9 @@ impl Verdict {
         &mut self,
         rule: Rule,
         message_id: &'static str,
-        message: String,
         args: Vec<(&'static str, Arg)>,
     ) {
+        let message = i18n::english(message_id, &args);
         self.accepted = false;
         self.failed.push(Failure {
             rule,
@@ -75,11 +75,11 @@ impl Verdict {
     }
 
     /// Adds a hint unless one with the same id is already there.
-    pub fn hint(&mut self, message_id: &'static str, message: String) {
+    pub fn hint(&mut self, message_id: &'static str) {
         if !self.suggestions.iter().any(|h| h.message_id == message_id) {
             self.suggestions.push(Hint {
                 message_id,
-                message,
+                message: i18n::english(message_id, &[]),
             });
         }
     }
@@ -92,10 +92,5 @@ impl Verdict {
 
 /// Message for the caller's breached-password check.
 pub const BREACHED_ID: &str = "policy-breached";
-/// English text for [`BREACHED_ID`] (wording follows Entra's own message).
-pub const BREACHED_TEXT: &str = "This password appears in published data breaches, so attackers already have it. Choose another.";
 /// Message for the caller's history check.
 pub const HISTORY_ID: &str = "policy-history";
-/// English text for [`HISTORY_ID`].
-pub const HISTORY_TEXT: &str =
-    "You used this password recently. Choose one you have not used before.";

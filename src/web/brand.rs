@@ -2,12 +2,14 @@
 //! stylesheet of its own because the CSP allows no inline style.
 
 use actix_web::{HttpResponse, get, http::header, web};
+use bytes::Bytes;
 
 use crate::settings::{BrandingSettings, validate::parse_hex_color};
 
+/// Bytes, so each response shares them instead of copying.
 pub struct Brand {
-    logo: Option<(&'static str, Vec<u8>)>,
-    css: String,
+    logo: Option<(&'static str, Bytes)>,
+    css: Bytes,
 }
 
 impl Brand {
@@ -27,7 +29,7 @@ impl Brand {
                     Some("webp") => "image/webp",
                     _ => "image/png",
                 };
-                Some((mime, bytes))
+                Some((mime, Bytes::from(bytes)))
             }
         };
         let css = match b.primary_color.as_deref().and_then(parse_hex_color) {
@@ -44,7 +46,7 @@ impl Brand {
         };
         Ok(Self {
             logo: logo_file,
-            css,
+            css: Bytes::from(css),
         })
     }
 }

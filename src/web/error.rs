@@ -1,8 +1,6 @@
 //! The one mapping from failures to HTTP: a page for people, JSON for the API. Internal
 //! error text goes to the log with the correlation id, never into a response.
 
-use std::sync::LazyLock;
-
 use actix_web::{
     HttpResponse, ResponseError,
     body::{EitherBody, MessageBody},
@@ -16,7 +14,7 @@ use serde::Serialize;
 use super::{PageContext, lang::Lang, render::Templates};
 use crate::{
     app::Services,
-    i18n::{Arg, Catalogs},
+    i18n::{Arg, english},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -67,19 +65,8 @@ impl WebError {
     }
 }
 
-/// English text for responses made without a request at hand (the JSON API, and the bare
-/// page shown if the full error page cannot be rendered).
-static FALLBACK: LazyLock<Option<Catalogs>> = LazyLock::new(|| Catalogs::load("en").ok());
-
 /// Without the settings at hand, the bare page names the default idle time.
 const DEFAULT_IDLE_MINUTES: u64 = 15;
-
-fn english(id: &str, args: &[(&str, Arg)]) -> String {
-    match FALLBACK.as_ref() {
-        Some(c) => c.text(c.default_language(), id, args),
-        None => id.to_string(),
-    }
-}
 
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
