@@ -101,8 +101,11 @@ pub async fn assemble_with(
         ports::Notifier,
         settings::{EmailTransport, SmsProvider, validate::decode_key},
     };
-    let store =
-        crate::store::connect(&settings.database.url, settings.database.max_connections).await?;
+    let store = crate::store::connect(
+        secrecy::ExposeSecret::expose_secret(&settings.database.url()),
+        settings.database.max_connections,
+    )
+    .await?;
     let catcher_n = || catcher.clone().map(|c| Arc::new(c) as Arc<dyn Notifier>);
     let email: Option<Arc<dyn Notifier>> = match settings.email.transport {
         EmailTransport::Smtp => Some(Arc::new(
@@ -146,6 +149,7 @@ pub async fn assemble_with(
     let code_key = CodeKey::new(&keys.code_key).ok_or_else(|| {
         AssembleError::Config("security.code_key must be at least 32 bytes".into())
     })?;
+    let decoy_key = decoy_key(&*store, &*rng).await?;
     let policy = Arc::new(
         PasswordPolicy::new(&settings.policy).map_err(|e| AssembleError::Config(e.to_string()))?,
     );
@@ -160,6 +164,7 @@ pub async fn assemble_with(
         rng: rng.clone(),
         key: code_key,
         previous_key: previous_code_key,
+        decoy_key,
         policy,
         breached: crate::breached::from_settings(&settings.policy.breached)
             .map_err(|e| AssembleError::Config(e.to_string()))?,
@@ -176,6 +181,8 @@ pub async fn assemble_with(
             org_name: settings.branding.org_name.clone(),
             history_depth: settings.policy.history_depth,
             watch: chrono::Duration::hours(i64::from(settings.signins.watch_hours)),
+            start_floor: std::time::Duration::from_millis(sec.start_floor_ms),
+            meter_per_minute: sec.meter_checks_per_minute,
         },
     };
     Ok(Services {
@@ -190,6 +197,32 @@ pub async fn assemble_with(
         keys,
         catcher,
     })
+}
+
+/// Where the decoy key lives in the store.
+const DECOY_KEY: &str = "decoy-key";
+
+/// The decoy key: made once, at random, by whichever instance starts first, and kept in the
+/// store, so decoys stay the same across restarts, instances and `code_key` rotations.
+async fn decoy_key(
+    store: &dyn crate::ports::Store,
+    rng: &dyn Random,
+) -> Result<CodeKey, AssembleError> {
+    if store.kv_get(DECOY_KEY).await?.is_none() {
+        // Losing this race to another instance is fine: theirs is read back below.
+        store.kv_set_new(DECOY_KEY, &rng.token_hex(32)).await?;
+    }
+    let hex = store.kv_get(DECOY_KEY).await?.unwrap_or_default();
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
+        .collect();
+    bytes
+        .and_then(|b| CodeKey::new(&b))
+        .ok_or_else(|| AssembleError::Config("the stored decoy key is unreadable".into()))
 }
 
 /// Starts the after-reset sign-in watch when configured; it stops with `cancel`.

@@ -1,20 +1,81 @@
-//! Logs through `tracing`: pretty for people, JSON for collectors.
+//! Logs through `tracing`: pretty for people, JSON for collectors, always on standard error
+//! so that a command's standard output carries only its data (CSV, JSONL, reports).
 
-use tracing_subscriber::{EnvFilter, fmt, prelude::*};
+use tracing_subscriber::{
+    EnvFilter,
+    filter::{LevelFilter, Targets},
+    fmt,
+    prelude::*,
+};
 
 use crate::settings::{LogFormat, LogSettings};
 
-/// Installs the global subscriber once; later calls are ignored (tests build many apps).
+/// Crates that write message bodies, SQL or protocol frames at their debug and trace
+/// levels (lettre logs every SMTP line, reset codes included; h2 and hyper log headers,
+/// bearer tokens included). They are held at these levels whatever `log.level` says.
+pub const CAPPED_TARGETS: &[(&str, &str)] = &[
+    ("lettre", "warn"),
+    ("sqlx", "warn"),
+    ("hyper", "info"),
+    ("hyper_util", "info"),
+    ("h2", "info"),
+    ("reqwest", "info"),
+    ("rustls", "info"),
+    ("actix_http", "info"),
+    ("actix_server", "info"),
+    ("actix_web", "info"),
+    ("tower", "info"),
+];
+
+/// The configured level, or `RUST_LOG` when it is set and valid.
+pub fn filter(level: &str) -> EnvFilter {
+    std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|v| EnvFilter::try_new(v).ok())
+        .or_else(|| EnvFilter::try_new(level).ok())
+        .unwrap_or_else(|| EnvFilter::new("info"))
+}
+
+/// A second filter, after the configured one, that no configuration can open up.
+pub fn caps() -> Targets {
+    CAPPED_TARGETS.iter().fold(
+        Targets::new().with_default(LevelFilter::TRACE),
+        |t, (target, max)| t.with_target(*target, max.parse().unwrap_or(LevelFilter::WARN)),
+    )
+}
+
+/// Installs the global subscriber once, writing to standard error; later calls are ignored
+/// (tests build many apps).
 pub fn init(log: &LogSettings) {
-    let filter = EnvFilter::try_from_env("RUST_LOG")
-        .or_else(|_| EnvFilter::try_new(&log.level))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
-    let registry = tracing_subscriber::registry().with(filter);
+    use std::io::IsTerminal;
+    init_with_writer(log, std::io::stderr, std::io::stderr().is_terminal());
+}
+
+/// [`init`] with another writer (tests capture the log this way).
+pub fn init_with_writer<W>(log: &LogSettings, writer: W, ansi: bool)
+where
+    W: for<'w> fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    let registry = tracing_subscriber::registry().with(filter(&log.level));
     let _ = match log.format {
         LogFormat::Json => registry
-            .with(fmt::layer().json().with_current_span(true))
+            .with(
+                fmt::layer()
+                    .json()
+                    .with_current_span(true)
+                    .with_writer(writer)
+                    .with_filter(caps()),
+            )
             .try_init(),
-        LogFormat::Pretty => registry.with(fmt::layer().with_target(false)).try_init(),
+        LogFormat::Pretty => registry
+            .with(
+                fmt::layer()
+                    .with_target(false)
+                    .with_ansi(ansi)
+                    .with_writer(writer)
+                    .with_filter(caps()),
+            )
+            .try_init(),
     };
 }
 

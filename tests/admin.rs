@@ -58,6 +58,7 @@ async fn metrics_need_the_token_and_move_with_activity() {
             },
             clock: Arc::new(clock),
             metrics: handle,
+            verifications: AdminState::verification_slots(),
         },
         listener,
     )
@@ -111,4 +112,67 @@ async fn metrics_need_the_token_and_move_with_activity() {
         "{html}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn state(store: Arc<dyn rekey::ports::Store>, token_hash: Option<String>) -> AdminState {
+    AdminState {
+        store,
+        settings: AdminSettings {
+            token_hash,
+            ..AdminSettings::default()
+        },
+        clock: Arc::new(ManualClock::new(chrono::Utc::now())),
+        metrics: None,
+        verifications: AdminState::verification_slots(),
+    }
+}
+
+async fn temp_store() -> Arc<dyn rekey::ports::Store> {
+    let dir = std::env::temp_dir().join(format!("rekey-admin-{}", OsRandom.token_hex(4)));
+    rekey::store::connect(&format!("sqlite://{}/a.db", dir.display()), 1)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_open_admin_listener_without_a_token_refuses_to_start() {
+    let store = temp_store().await;
+    let open = TcpListener::bind("0.0.0.0:0").unwrap();
+    assert!(build(state(store.clone(), None), open).is_err());
+    let open = TcpListener::bind("0.0.0.0:0").unwrap();
+    let hash = hash_token("t").unwrap();
+    assert!(build(state(store.clone(), Some(hash)), open).is_ok());
+    let local = TcpListener::bind("127.0.0.1:0").unwrap();
+    assert!(build(state(store, None), local).is_ok());
+}
+
+#[tokio::test]
+async fn token_checks_wait_for_a_free_slot() {
+    let token = "s3cret-admin-token";
+    let mut st = state(temp_store().await, Some(hash_token(token).unwrap()));
+    // Every slot taken: a right token is not even hashed, the caller is told to retry.
+    st.verifications = Arc::new(tokio::sync::Semaphore::new(0));
+    let slots = st.verifications.clone();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(build(st, listener).unwrap());
+    let c = reqwest::Client::new();
+    let r = c
+        .get(format!("{base}/metrics"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 503);
+    assert_eq!(r.headers()["retry-after"], "1");
+    // A slot frees up: the same request passes.
+    slots.add_permits(1);
+    let r = c
+        .get(format!("{base}/metrics"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(slots.available_permits(), 1, "the slot is given back");
 }

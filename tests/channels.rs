@@ -150,5 +150,5 @@ async fn email_through_graph_send_mail() {
     assert_eq!(mail.from, "rekey@contoso.com");
     assert_eq!(mail.to, vec![support::EMAIL_USER_ALT.to_string()]);
     assert_eq!(mail.content_type, "HTML");
-    assert!(mail.body.contains("reset code is"));
+    assert!(mail.body.contains("reset code for Contoso is"));
 }

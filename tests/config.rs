@@ -216,3 +216,52 @@ fn the_documentation_lists_every_key_of_the_example() {
     }
     assert!(missing.is_empty(), "undocumented: {missing:?}");
 }
+
+#[test]
+fn an_admin_listener_other_machines_reach_needs_a_token() {
+    let open = format!("{}\n[admin]\nlisten = \"0.0.0.0:9100\"\n", complete());
+    let p = problems(&open, &[], Purpose::Serve);
+    assert!(
+        p.iter().any(|p| p.starts_with("admin.listen")),
+        "a non-loopback admin listener without a token is refused: {p:?}"
+    );
+    let loopback = format!("{}\n[admin]\nlisten = \"127.0.0.1:9100\"\n", complete());
+    assert_eq!(
+        problems(&loopback, &[], Purpose::Serve),
+        Vec::<String>::new()
+    );
+    let hash = rekey::admin::hash_token("t").unwrap();
+    let guarded = format!("{open}token_hash = \"{hash}\"\n");
+    assert_eq!(
+        problems(&guarded, &[], Purpose::Serve),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_database_url_is_a_secret_and_may_come_from_a_file() {
+    use secrecy::ExposeSecret;
+    let dir = std::env::temp_dir().join(format!("rekey-cfg-db-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("db-url");
+    let url = "postgres://rekey:hunter2-db@127.0.0.1/rekey";
+    std::fs::write(&f, format!("{url}\n")).unwrap();
+    let toml = format!(
+        "{}\n[database]\nurl_file = {:?}\n",
+        complete(),
+        f.display().to_string()
+    );
+    let s = load_from_str(&toml, std::iter::empty(), Purpose::Serve).unwrap();
+    assert_eq!(s.database.url().expose_secret(), url);
+    assert!(
+        !format!("{s:?}").contains("hunter2-db"),
+        "the settings' debug form hides the database password"
+    );
+    let both = format!("{toml}url = \"sqlite://x.db\"\n");
+    let p = problems(&both, &[], Purpose::Serve);
+    assert!(
+        p.iter().any(|p| p.starts_with("database.url_file")),
+        "{p:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

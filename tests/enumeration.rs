@@ -157,10 +157,193 @@ async fn an_unknown_name_can_never_pass_verification() {
         .post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
         .await;
     assert_eq!(r.status(), 303);
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    app.flush().await;
     assert!(app.messages().is_empty(), "decoys receive nothing");
     let r = app
         .post_form("/reset/code", &[("csrf", &csrf), ("code", "12345678")])
         .await;
     assert_eq!(r.status(), 422);
+}
+
+/// Method lists as real accounts have them (an authentication email, a mobile, sometimes a
+/// second address from `otherMails`), with the providers and countries people register.
+const REAL_ACCOUNTS: &[&[&str]] = &[
+    &["maria.garcia@gmail.com", "+34 612345678"],
+    &["j.smith@outlook.com"],
+    &["+1 4255550123"],
+    &["kevin.b@hotmail.com", "+1 2065550199"],
+    &["sally99@yahoo.com"],
+    &["t.nguyen@icloud.com", "+61 412345678"],
+    &["privacy.first@proton.me"],
+    &["hans.mueller@gmx.de", "+49 15112345678"],
+    &["petra.k@web.de"],
+    &["oma.schmidt@t-online.de", "+49 1701234567"],
+    &["claire.dupont@orange.fr", "+33 612345678"],
+    &["luc@free.fr"],
+    &["a.martin@laposte.net", "+33 712345678"],
+    &["oliver.jones@yahoo.co.uk", "+44 7700900456"],
+    &["1985.fan@btinternet.com"],
+    &["giulia.rossi@libero.it", "+39 3123456789"],
+    &["anna.nowak@wp.pl", "+48 501234567"],
+    &["piotr.k@onet.pl"],
+    &["tanaka.h@yahoo.co.jp", "+81 9012345678"],
+    &["sato@docomo.ne.jp"],
+    &["joao.silva@uol.com.br", "+55 11912345678"],
+    &["ana.souza@bol.com.br"],
+    &["pablo.r@telefonica.es"],
+    &["daan.devries@ziggo.nl", "+31 612345678"],
+    &["mate@bigpond.com"],
+    &["urs.meier@bluewin.ch", "+41 791234567"],
+    &["franz@gmx.at", "+43 6641234567"],
+    &["lotte@telenet.be", "+32 470123456"],
+    &["erik.l@live.se", "+46 701234567"],
+    &["maple.leaf@shaw.ca"],
+    &["camille@hotmail.fr"],
+    &["juergen@outlook.de"],
+    &["mads@gmail.com", "+45 20123456"],
+    &["ingrid@gmail.com", "+47 41234567"],
+    &["+358 401234567"],
+    &["aoife@gmail.com", "+353 871234567"],
+    &["+351 912345678"],
+    &["lupita@hotmail.com", "+52 5512345678"],
+    &["+91 9812345678"],
+    &["omar@outlook.com", "+971 501234567"],
+    &["faisal@gmail.com", "+966 501234567"],
+    &["+64 211234567"],
+    &["+44 7700900789"],
+    &["a.b@gmail.com", "c.d@outlook.com"],
+    &["e.f@gmail.com", "g.h@yahoo.com", "+49 15212345678"],
+];
+
+/// What a stranger can compare: the list's layout, and each mask with the part that is
+/// different for everyone (the initial, the last two digits) reduced to its kind.
+fn shapes(methods: &[(String, String)]) -> Vec<String> {
+    let ids: Vec<&str> = methods.iter().map(|(id, _)| id.as_str()).collect();
+    let mut out = vec![format!("list {}", ids.join(","))];
+    for (id, masked) in methods {
+        let mut chars: Vec<char> = masked.chars().collect();
+        if id.starts_with("email") {
+            // The initial and the provider are independent: compare each on its own.
+            let kind = if chars[0].is_ascii_digit() {
+                "digit"
+            } else {
+                "letter"
+            };
+            out.push(format!("initial {kind}"));
+            chars[0] = 'a';
+        } else {
+            let n = chars.len();
+            chars[n - 2] = '9';
+            chars[n - 1] = '9';
+        }
+        out.push(format!("mask {}", chars.into_iter().collect::<String>()));
+    }
+    out
+}
+
+fn real_methods(addresses: &[&str]) -> Vec<(String, String)> {
+    let emails = addresses.iter().filter(|a| a.contains('@'));
+    let phones = addresses.iter().filter(|a| !a.contains('@'));
+    emails
+        .enumerate()
+        .map(|(i, e)| (format!("email:{i}"), rekey::flow::mask::email(e)))
+        .chain(
+            phones
+                .enumerate()
+                .map(|(i, p)| (format!("sms:{i}"), rekey::flow::mask::phone(p))),
+        )
+        .collect()
+}
+
+#[test]
+fn decoys_show_the_shapes_real_accounts_show_and_no_others() {
+    use std::collections::BTreeSet;
+    let key = rekey::flow::codes::CodeKey::new(&[7u8; 32]).unwrap();
+    let decoy: BTreeSet<String> = (0..2000)
+        .flat_map(|i| {
+            let methods: Vec<(String, String)> =
+                rekey::flow::decoy::methods(&key, &format!("person{i}@contoso.com"))
+                    .into_iter()
+                    .map(|m| (m.id, m.masked))
+                    .collect();
+            shapes(&methods)
+        })
+        .collect();
+    let real: BTreeSet<String> = REAL_ACCOUNTS
+        .iter()
+        .flat_map(|a| shapes(&real_methods(a)))
+        .collect();
+    let only_decoy: Vec<&String> = decoy.difference(&real).collect();
+    let only_real: Vec<&String> = real.difference(&decoy).collect();
+    assert!(
+        only_decoy.is_empty(),
+        "shapes only decoys show: {only_decoy:?}"
+    );
+    assert!(
+        only_real.is_empty(),
+        "shapes decoys never show: {only_real:?}"
+    );
+    assert!(decoy.iter().any(|s| s == "list sms:0"), "SMS-only lists");
+    assert!(
+        decoy.iter().any(|s| s == "list email:0,email:1,sms:0"),
+        "several entries"
+    );
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+use std::time::Duration;
+
+#[tokio::test]
+async fn graph_throttling_does_not_show_in_the_start_step() {
+    let floor = 600;
+    let app = TestApp::spawn_with(|_| {}, |s| s.security.start_floor_ms = floor).await;
+    // Every method read is throttled; Graph's client would retry for seconds.
+    app.sim.state.faults().add(rekey::sim::FaultRule {
+        method: None,
+        path_contains: Some("/authentication/".into()),
+        times: None,
+        kind: rekey::sim::FaultKind::Throttle {
+            retry_after: "1".into(),
+        },
+    });
+    // Warm up the token and the connections.
+    app.start("warm.up@contoso.com").await;
+    let time_start = |name: String| {
+        let url = app.url("");
+        async move {
+            let client = TestApp::new_client();
+            let page = client.get(format!("{url}/")).send().await.unwrap();
+            let csrf =
+                support::extract_value(&page.text().await.unwrap(), "name=\"csrf\" value=\"")
+                    .unwrap();
+            let started = std::time::Instant::now();
+            let r = client
+                .post(format!("{url}/reset/start"))
+                .form(&[("csrf", csrf.as_str()), ("username", name.as_str())])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 303);
+            started.elapsed()
+        }
+    };
+    let (mut known, mut unknown) = (Vec::new(), Vec::new());
+    for i in 0..5 {
+        known.push(time_start(support::EMAIL_USER.to_string()).await);
+        unknown.push(time_start(format!("nobody{i}@contoso.com")).await);
+    }
+    let max = known.iter().chain(&unknown).max().copied().unwrap();
+    let (k, u) = (median(&mut known), median(&mut unknown));
+    assert!(
+        k.abs_diff(u) < Duration::from_millis(50),
+        "medians {k:?} (known) vs {u:?} (unknown)"
+    );
+    assert!(
+        max < Duration::from_millis(floor + 50),
+        "slowest start took {max:?}"
+    );
 }

@@ -384,3 +384,41 @@ fn every_message_id_named_in_code_or_templates_exists() {
     );
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+#[test]
+fn an_unnamed_organisation_reads_well_in_every_language() {
+    let catalogs = Catalogs::load("en").unwrap();
+    let en = rekey::i18n::find("en").unwrap();
+    let org = |v: &str| vec![("org", rekey::i18n::Arg::from(v))];
+    assert_eq!(
+        catalogs.text(en, "mail-code-subject", &org("")),
+        "Your password reset code for your organisation"
+    );
+    assert_eq!(
+        catalogs.text(en, "mail-code-subject", &org("Contoso")),
+        "Your password reset code for Contoso"
+    );
+    assert_eq!(
+        catalogs.text(en, "mail-signature", &org("")),
+        "Your IT team"
+    );
+    for lang in LANGUAGES {
+        let unnamed = catalogs.text(lang, "org-unnamed", &[]);
+        for id in [
+            "mail-code-subject",
+            "mail-changed-subject",
+            "mail-signature",
+        ] {
+            let text = catalogs.text(lang, id, &org(""));
+            assert!(!text.trim().is_empty(), "{} {id}", lang.code);
+            assert!(
+                !text.to_lowercase().contains("your your"),
+                "{} {id}: {text}",
+                lang.code
+            );
+            if id != "mail-signature" {
+                assert!(text.contains(&unnamed), "{} {id}: {text}", lang.code);
+            }
+        }
+    }
+}

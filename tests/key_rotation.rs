@@ -159,3 +159,48 @@ async fn a_reset_survives_a_key_rotation() {
         410
     );
 }
+
+#[tokio::test]
+async fn decoys_stay_the_same_when_the_code_key_changes() {
+    let now = support::start_time();
+    let sim = rekey::sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    let dir = support::TempDir::new("decoy-rotation");
+    let db = dir.0.join("r.db");
+    let mut old = support::test_settings(&sim.base_url, db.to_str().unwrap());
+    old.server.session_key = Some(key(1, 64));
+    old.security.code_key = Some(key(2, 32));
+    let mut new = old.clone();
+    new.security.code_key = Some(key(4, 32));
+    let clock = ManualClock::new(now);
+    let catcher = Catcher::new(Arc::new(clock.clone()), 100);
+    let mut shown = Vec::new();
+    for settings in [old, new] {
+        let base = portal(settings, &catcher, &clock).await;
+        let c = support::TestApp::new_client();
+        let home = c.get(format!("{base}/")).send().await.unwrap();
+        let csrf = extract_value(&home.text().await.unwrap(), "name=\"csrf\" value=\"").unwrap();
+        c.post(format!("{base}/reset/start"))
+            .form(&[("csrf", csrf.as_str()), ("username", "ghost@contoso.com")])
+            .send()
+            .await
+            .unwrap();
+        let page = c
+            .get(format!("{base}/reset"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let start = page.find("<fieldset>").unwrap();
+        let end = page.find("</fieldset>").unwrap();
+        shown.push(page[start..end].to_string());
+    }
+    assert!(shown[0].contains("•••"));
+    assert_eq!(shown[0], shown[1], "a name's decoys outlive the code key");
+}

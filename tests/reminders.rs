@@ -104,6 +104,7 @@ fn opts(now: chrono::DateTime<chrono::Utc>, holder: &str) -> PassOptions {
         dry_run: false,
         holder: holder.into(),
         lease: chrono::Duration::minutes(5),
+        wait: Duration::ZERO,
     }
 }
 
@@ -444,4 +445,25 @@ fn messages_in_two_languages() {
     let (subject, _, _) = text(composer.compose(&facts(Some("ja-JP"))).unwrap());
     assert!(subject.contains('7'), "{subject}");
     assert!(!body.contains("token"), "no token in the link");
+}
+
+#[tokio::test]
+async fn an_expired_user_is_reminded_at_the_registered_authentication_email() {
+    let r = rig().await;
+    // Grady's alternate address is registered only as an authentication method now.
+    r.sim
+        .state
+        .set_other_mails("grady.archie@contoso.com", Vec::new());
+    let catcher = Catcher::new(Arc::new(ManualClock::new(r.now)), 1000);
+    let (_, rows) = run(&r, &catcher, opts(r.now, "a")).await;
+    let grady = rows
+        .iter()
+        .find(|row| row.upn == "grady.archie@contoso.com")
+        .unwrap();
+    assert_eq!(grady.outcome, "sent", "{grady:?}");
+    assert_eq!(grady.to, "grady.archie@yahoo.com");
+    assert!(sent(&catcher).contains(&(
+        "grady.archie@yahoo.com".to_string(),
+        "Your password has expired".to_string()
+    )));
 }

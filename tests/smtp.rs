@@ -98,19 +98,27 @@ async fn a_reset_with_codes_and_confirmation_over_real_smtp() {
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     app.post_form("/reset/send", &[("csrf", &csrf), ("method", "email:0")])
         .await;
-    let mail = wait_for_mail(&smtp.maildir.0, support::EMAIL_USER_ALT, "reset code is").await;
+    let mail = wait_for_mail(
+        &smtp.maildir.0,
+        support::EMAIL_USER_ALT,
+        "reset code for Contoso is",
+    )
+    .await;
     assert!(
         mail.contains("From: \"Contoso IT\" <it@contoso.com>")
             || mail.contains("From: Contoso IT <it@contoso.com>"),
         "{mail}"
     );
     assert!(mail.contains("multipart/alternative"), "text and HTML");
-    let after = &mail[mail.find("reset code is").unwrap()..];
+    let after = &mail[mail.find("reset code for Contoso is").unwrap()..];
     let code = support::find_code(after).unwrap();
     let r = app
         .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
         .await;
     assert_eq!(r.status(), 303);
+    // A new CSRF token comes with the verified step.
+    let page = app.get_text("/reset").await;
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let pw = "Velvet-Compass-Orchard-42";
     let r = app
         .post_form(

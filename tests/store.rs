@@ -38,6 +38,16 @@ async fn contract(store: Arc<dyn Store>) {
         !store.flow_update(&flow).await.unwrap(),
         "a stale version loses"
     );
+    assert!(
+        !store.flow_delete(&flow.id, 1).await.unwrap(),
+        "a stale delete loses"
+    );
+    let mut gone = flow.clone();
+    gone.id = format!("gone-{tag}");
+    gone.version = 1;
+    store.flow_insert(&gone).await.unwrap();
+    assert!(store.flow_delete(&gone.id, 1).await.unwrap());
+    assert_eq!(store.flow_get(&gone.id).await.unwrap(), None);
     assert_eq!(
         store.flow_get(&flow.id).await.unwrap().unwrap().data,
         "{\"a\":1}"
@@ -79,8 +89,32 @@ async fn contract(store: Arc<dyn Store>) {
     );
     assert_eq!(store.counter_get(&key, 60).await.unwrap(), 2);
     assert_eq!(store.lock_get(&key).await.unwrap(), None);
-    store.lock_set(&key, now).await.unwrap();
-    assert_eq!(store.lock_get(&key).await.unwrap(), Some(now));
+    let until = now + Duration::minutes(15);
+    assert!(
+        store.lock_set(&key, until, now).await.unwrap(),
+        "a new lock"
+    );
+    assert!(
+        !store
+            .lock_set(&key, until + Duration::minutes(1), now)
+            .await
+            .unwrap(),
+        "a running lock is not set again"
+    );
+    assert_eq!(store.lock_get(&key).await.unwrap(), Some(until));
+    assert!(
+        store
+            .lock_set(&key, until + Duration::minutes(20), until)
+            .await
+            .unwrap(),
+        "an expired lock is replaced"
+    );
+
+    // Write-once values.
+    let name = format!("once:{tag}");
+    assert!(store.kv_set_new(&name, "first").await.unwrap());
+    assert!(!store.kv_set_new(&name, "second").await.unwrap());
+    assert_eq!(store.kv_get(&name).await.unwrap().as_deref(), Some("first"));
 
     // Audit round-trip.
     let event = AuditEvent {
@@ -146,6 +180,10 @@ async fn contract(store: Arc<dyn Store>) {
             .await
             .unwrap(),
         "expired lease taken over"
+    );
+    assert_eq!(
+        store.lease_get(&lease).await.unwrap(),
+        Some(("b".to_string(), later + Duration::minutes(5)))
     );
     store.lease_release(&lease, "a").await.unwrap();
     assert!(

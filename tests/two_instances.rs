@@ -40,7 +40,7 @@ async fn a_flow_moves_between_instances_and_limits_are_shared() {
     let alt = format!("user{n:06}@example.net");
 
     let mut settings = support::test_settings(&simulator.base_url, "unused");
-    settings.database.url = pg;
+    settings.database.set_url(pg);
     settings.security.lockout_failures = 3;
     let clock = ManualClock::new(now);
     let catcher = Catcher::new(Arc::new(clock.clone()), 1000);

@@ -27,7 +27,7 @@ fn settings(db: &str) -> Settings {
     s.server.session_key = Some(key(64));
     s.security.code_key = Some(key(32));
     s.security.start_floor_ms = 0;
-    s.database.url = format!("sqlite://{db}");
+    s.database.set_url(format!("sqlite://{db}"));
     s.email.transport = rekey::settings::EmailTransport::Catcher;
     s.sms.provider = rekey::settings::SmsProvider::Catcher;
     s

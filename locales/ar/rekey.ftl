@@ -342,6 +342,10 @@ mail-reminder-windows = أو، ما دمت قادرًا على تسجيل الد
 mail-reminder-how = الطريقة: أدخل بريدك الإلكتروني الخاص بالعمل، وأكّد هويتك بالرمز الذي نرسله إلى بريدك الإلكتروني أو هاتفك المسجّل، ثم اختر كلمة مرور جديدة. بضع كلمات لا رابط بينها تصنع كلمة مرور قوية.
 mail-reminder-after = بعد ذلك، حدّث كلمة المرور على هاتفك وفي Outlook وWi-Fi وVPN، وإلا فستستمر في استخدام كلمة المرور القديمة وقد يُقفَل حسابك.
 mail-signature = فريق تقنية المعلومات في { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = مؤسستك
+org-logo-alt = الشعار
+mail-signature-unnamed = فريق تقنية المعلومات
 mail-watch-subject = لا يزال { $device } يستخدم كلمة مرورك القديمة
 mail-watch-body = { $count ->
     [zero] تم تغيير كلمة مرورك في { $org } للحساب { $account }، لكن { $device } لا يزال يحاول استخدام كلمة المرور القديمة (لا توجد محاولات فاشلة لتسجيل الدخول حتى الآن). تفشل كل محاولة برسالة الخطأ «invalid username or password» (اسم المستخدم أو كلمة المرور غير صحيحة) ورمز الخطأ AADSTS50126، وإذا تكررت بما يكفي يُقفَل حسابك.

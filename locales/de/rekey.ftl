@@ -304,6 +304,10 @@ mail-reminder-windows = Oder, solange Sie sich noch bei Windows anmelden können
 mail-reminder-how = So geht's: Geben Sie Ihre geschäftliche E-Mail-Adresse ein, bestätigen Sie mit dem Code, den wir an Ihre hinterlegte E-Mail-Adresse oder Telefonnummer senden, und wählen Sie ein neues Passwort. Einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.
 mail-reminder-after = Ändern Sie das Passwort danach auf Ihrem Smartphone, in Outlook, im WLAN und im VPN. Sonst verwenden diese weiter das alte Passwort und können Ihr Konto sperren.
 mail-signature = Ihr IT-Team von { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = Ihrer Organisation
+org-logo-alt = Logo
+mail-signature-unnamed = Ihr IT-Team
 mail-watch-subject = { $device } verwendet noch Ihr altes Passwort
 mail-watch-body = { $count ->
     [one] Ihr Passwort bei { $org } für { $account } wurde geändert, aber { $device } versucht es noch mit dem alten ({ $count } fehlgeschlagene Anmeldung bisher). Jeder Versuch scheitert mit „invalid username or password“ (ungültiger Benutzername oder ungültiges Passwort, AADSTS50126). Zu viele Versuche sperren Ihr Konto.

@@ -268,8 +268,8 @@ outbox-sms-to = text message to { $to }
 mail-hello = Hello,
 mail-hello-name = Hello { $name },
 mail-helpdesk = Questions? Contact the helpdesk: { $helpdesk }
-mail-code-subject = Your { $org } password reset code
-mail-code-intro = Your { $org } password reset code is:
+mail-code-subject = Your password reset code for { $org }
+mail-code-intro = Your password reset code for { $org } is:
 mail-code-once = { $minutes ->
     [one] It works once, for { $minutes } minute.
    *[other] It works once, for { $minutes } minutes.
@@ -277,15 +277,15 @@ mail-code-once = { $minutes ->
 mail-code-who = Someone asked to reset the password of { $account } at { $at }.
 mail-code-who-from = Someone asked to reset the password of { $account } from { $address } at { $at }.
 mail-code-not-you = If that was not you, do not share this code with anyone. Your password has not changed.
-sms-code = { $code } is your { $org } password reset code. It expires in { $minutes } min. Never share it.
+sms-code = { $code } is your password reset code for { $org }. It expires in { $minutes } min. Never share it.
 mail-locked-subject = Password resets paused for { $account }
-mail-locked-paused = Password resets for { $account } are paused until { $until } after too many wrong codes were entered on the { $org } password portal.
+mail-locked-paused = Password resets for { $account } are paused until { $until } after too many wrong codes were entered on the password portal of { $org }.
 mail-locked-from = The last wrong code came from { $address }.
 mail-locked-advice = If this was you, wait and try again later. If it was not you, someone may be trying to take over your account: contact the helpdesk.
 mail-not-changed = Your password has not changed.
-mail-changed-subject = Your { $org } password was changed
-mail-changed-what = The password of { $account } was changed at { $at } through the { $org } password portal.
-mail-changed-what-from = The password of { $account } was changed at { $at } from { $address } through the { $org } password portal.
+mail-changed-subject = Your password for { $org } was changed
+mail-changed-what = The password of { $account } was changed at { $at } through the password portal of { $org }.
+mail-changed-what-from = The password of { $account } was changed at { $at } from { $address } through the password portal of { $org }.
 mail-changed-not-you = If this was not you, contact the helpdesk now.
 mail-changed-update = Update the password everywhere it is saved, or those devices will keep failing with "invalid username or password" (AADSTS50126) and may lock your account:
 mail-full-guide = The full guide
@@ -304,10 +304,14 @@ mail-reminder-windows = Or, while you can still sign in to Windows: Ctrl+Alt+Del
 mail-reminder-how = How: enter your work email, confirm with the code we send to your registered email or phone, and choose a new password. A few unrelated words make a strong one.
 mail-reminder-after = Afterwards, update the password on your phone, Outlook, Wi-Fi and VPN, or they keep using the old one and may lock your account.
 mail-signature = { $org } IT
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = your organisation
+org-logo-alt = Logo
+mail-signature-unnamed = Your IT team
 mail-watch-subject = { $device } is still using your old password
 mail-watch-body = { $count ->
-    [one] Your { $org } password for { $account } was changed, but { $device } is still trying the old one ({ $count } failed sign-in so far). Each try fails with "invalid username or password" (AADSTS50126), and enough of them lock your account.
-   *[other] Your { $org } password for { $account } was changed, but { $device } is still trying the old one ({ $count } failed sign-ins so far). Each try fails with "invalid username or password" (AADSTS50126), and enough of them lock your account.
+    [one] Your password for { $account } at { $org } was changed, but { $device } is still trying the old one ({ $count } failed sign-in so far). Each try fails with "invalid username or password" (AADSTS50126), and enough of them lock your account.
+   *[other] Your password for { $account } at { $org } was changed, but { $device } is still trying the old one ({ $count } failed sign-ins so far). Each try fails with "invalid username or password" (AADSTS50126), and enough of them lock your account.
     }
 mail-watch-how = How to update it: { $url }
 mail-watch-unknown = If you don't recognise this device, contact the helpdesk.

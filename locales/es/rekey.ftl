@@ -311,6 +311,10 @@ mail-reminder-windows = O bien, mientras todavía pueda iniciar sesión en Windo
 mail-reminder-how = Cómo hacerlo: escriba su correo del trabajo, confirme con el código que le enviaremos a su correo o teléfono registrado y elija una contraseña nueva. Varias palabras sin relación entre sí forman una contraseña segura.
 mail-reminder-after = Después, actualice la contraseña en su teléfono, Outlook, la Wi-Fi y la VPN; si no, seguirán usando la anterior y pueden bloquear su cuenta.
 mail-signature = TI de { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = su organización
+org-logo-alt = Logotipo
+mail-signature-unnamed = Su equipo de TI
 mail-watch-subject = { $device } sigue usando su contraseña anterior
 mail-watch-body = { $count ->
     [one] Se cambió su contraseña de { $org } para { $account }, pero { $device } sigue probando la anterior ({ $count } inicio de sesión fallido hasta ahora). Cada intento falla con "invalid username or password" (nombre de usuario o contraseña no válidos; AADSTS50126) y, si se acumulan, su cuenta se bloquea.

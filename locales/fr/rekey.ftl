@@ -315,6 +315,10 @@ mail-reminder-windows = Ou, tant que vous pouvez encore vous connecter à Window
 mail-reminder-how = Comment faire : saisissez votre adresse e-mail professionnelle, confirmez avec le code que nous envoyons à l'adresse e-mail ou au téléphone enregistré, puis choisissez un nouveau mot de passe. Quelques mots sans rapport entre eux donnent un mot de passe robuste.
 mail-reminder-after = Ensuite, mettez à jour le mot de passe sur votre téléphone, dans Outlook, pour le Wi-Fi et le VPN. Sinon, ils continueront d'utiliser l'ancien et pourront bloquer votre compte.
 mail-signature = Service informatique { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = professionnel
+org-logo-alt = Logo
+mail-signature-unnamed = Votre service informatique
 mail-watch-subject = { $device } utilise encore votre ancien mot de passe
 mail-watch-body = { $count ->
     [one] Votre mot de passe { $org } pour { $account } a été modifié, mais { $device } essaie encore l'ancien ({ $count } échec de connexion jusqu'ici). Chaque essai échoue avec le message "invalid username or password" (nom d'utilisateur ou mot de passe non valide, AADSTS50126), et trop d'échecs bloquent votre compte.

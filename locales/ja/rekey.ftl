@@ -297,6 +297,10 @@ mail-reminder-windows = または、Windows にまだサインインできる場
 mail-reminder-how = 手順：仕事用のメール アドレスを入力し、登録済みのメール アドレスまたは電話番号に届くコードで本人確認を行い、新しいパスワードを設定します。関係のない単語をいくつか組み合わせると、強力なパスワードになります。
 mail-reminder-after = 変更後は、スマートフォン、Outlook、Wi-Fi、VPN のパスワードも更新してください。更新しないと古いパスワードが使われ続け、アカウントがロックされる可能性があります。
 mail-signature = { $org } IT 部門
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = 職場
+org-logo-alt = ロゴ
+mail-signature-unnamed = IT 部門
 mail-watch-subject = { $device } がまだ古いパスワードを使用しています
 mail-watch-body = { $count ->
    *[other] { $account } の { $org } パスワードは変更されましたが、{ $device } がまだ古いパスワードを試しています (これまでに { $count } 回サインインに失敗)。試行のたびに「invalid username or password」(ユーザー名またはパスワードが無効) というエラー (AADSTS50126) で失敗し、回数が重なるとアカウントがロックされます。

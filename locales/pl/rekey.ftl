@@ -324,6 +324,10 @@ mail-reminder-windows = Albo, jeśli nadal możesz zalogować się do systemu Wi
 mail-reminder-how = Jak to zrobić: wpisz służbowy adres e-mail, potwierdź tożsamość kodem wysłanym na zarejestrowany adres e-mail lub numer telefonu i ustaw nowe hasło. Kilka niepowiązanych słów tworzy silne hasło.
 mail-reminder-after = Następnie zaktualizuj hasło w telefonie, w programie Outlook, w sieci Wi-Fi i w VPN. W przeciwnym razie będą nadal używać starego hasła i mogą zablokować Twoje konto.
 mail-signature = Dział IT, { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = pracodawcy
+org-logo-alt = Logo
+mail-signature-unnamed = Dział IT
 mail-watch-subject = { $device } nadal używa starego hasła
 mail-watch-body = { $count ->
     [one] Twoje hasło w organizacji { $org } do konta { $account } zostało zmienione, ale { $device } nadal próbuje używać starego hasła (dotąd { $count } nieudana próba logowania). Każda próba kończy się błędem "invalid username or password" (nieprawidłowa nazwa użytkownika lub hasło, AADSTS50126), a zbyt wiele prób zablokuje Twoje konto.

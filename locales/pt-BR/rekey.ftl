@@ -315,6 +315,10 @@ mail-reminder-windows = Ou, enquanto você ainda consegue entrar no Windows: Ctr
 mail-reminder-how = Como fazer: digite seu e-mail de trabalho, confirme com o código que enviamos para o e-mail ou telefone cadastrado e escolha uma nova senha. Algumas palavras sem relação entre si formam uma senha forte.
 mail-reminder-after = Depois, atualize a senha no celular, no Outlook, no Wi-Fi e na VPN. Senão, eles continuam usando a senha antiga e podem bloquear sua conta.
 mail-signature = TI da { $org }
+# When branding.org_name is not set: the organisation, as it reads in the messages above.
+org-unnamed = sua organização
+org-logo-alt = Logotipo
+mail-signature-unnamed = Sua equipe de TI
 mail-watch-subject = { $device } ainda está usando sua senha antiga
 mail-watch-body = { $count ->
     [one] Sua senha da { $org } para { $account } foi alterada, mas { $device } ainda está tentando usar a antiga ({ $count } falha ao entrar até agora). Cada tentativa falha com "invalid username or password" (nome de usuário ou senha inválidos, AADSTS50126), e muitas tentativas bloqueiam sua conta.

@@ -16,12 +16,31 @@ pub struct AdminState {
     pub settings: AdminSettings,
     pub clock: Arc<dyn crate::clock::Clock>,
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// Bounds concurrent token checks: each is a deliberately slow argon2 hash, and a flood
+    /// of guesses must not take every core.
+    pub verifications: Arc<tokio::sync::Semaphore>,
+}
+
+/// Token checks allowed at once.
+pub const CONCURRENT_VERIFICATIONS: usize = 2;
+
+impl AdminState {
+    pub fn verification_slots() -> Arc<tokio::sync::Semaphore> {
+        Arc::new(tokio::sync::Semaphore::new(CONCURRENT_VERIFICATIONS))
+    }
+}
+
+enum Access {
+    Granted,
+    Denied,
+    /// Every verification slot stayed busy: try again shortly.
+    Busy,
 }
 
 /// Verifies `Authorization: Bearer …` against the configured argon2 hash.
-async fn authorised(req: &HttpRequest, state: &AdminState) -> bool {
+async fn authorised(req: &HttpRequest, state: &AdminState) -> Access {
     let Some(hash) = state.settings.token_hash.clone() else {
-        return true;
+        return Access::Granted;
     };
     let Some(token) = req
         .headers()
@@ -30,30 +49,52 @@ async fn authorised(req: &HttpRequest, state: &AdminState) -> bool {
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| zeroize::Zeroizing::new(t.trim().to_string()))
     else {
-        return false;
+        return Access::Denied;
     };
-    tokio::task::spawn_blocking(move || {
+    let permit = match tokio::time::timeout(
+        std::time::Duration::from_secs(1),
+        state.verifications.clone().acquire_owned(),
+    )
+    .await
+    {
+        Ok(Ok(p)) => p,
+        _ => return Access::Busy,
+    };
+    let ok = tokio::task::spawn_blocking(move || {
         use argon2::password_hash::{PasswordVerifier, phc::PasswordHash};
-        PasswordHash::new(&hash).is_ok_and(|h| {
+        let ok = PasswordHash::new(&hash).is_ok_and(|h| {
             argon2::Argon2::default()
                 .verify_password(token.as_bytes(), &h)
                 .is_ok()
-        })
+        });
+        drop(permit);
+        ok
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false);
+    if ok { Access::Granted } else { Access::Denied }
 }
 
-fn unauthorised() -> HttpResponse {
-    HttpResponse::Unauthorized()
-        .insert_header(("WWW-Authenticate", "Bearer"))
-        .body("a bearer token is required\n")
+fn refused(access: Access) -> Option<HttpResponse> {
+    match access {
+        Access::Granted => None,
+        Access::Denied => Some(
+            HttpResponse::Unauthorized()
+                .insert_header(("WWW-Authenticate", "Bearer"))
+                .body("a bearer token is required\n"),
+        ),
+        Access::Busy => Some(
+            HttpResponse::ServiceUnavailable()
+                .insert_header(("Retry-After", "1"))
+                .body("busy checking other tokens; try again\n"),
+        ),
+    }
 }
 
 #[get("/metrics")]
 async fn metrics(req: HttpRequest, state: web::Data<AdminState>) -> HttpResponse {
-    if !authorised(&req, &state).await {
-        return unauthorised();
+    if let Some(no) = refused(authorised(&req, &state).await) {
+        return no;
     }
     let body = state
         .metrics
@@ -67,8 +108,8 @@ async fn metrics(req: HttpRequest, state: web::Data<AdminState>) -> HttpResponse
 
 #[get("/")]
 async fn dashboard_page(req: HttpRequest, state: web::Data<AdminState>) -> HttpResponse {
-    if !authorised(&req, &state).await {
-        return unauthorised();
+    if let Some(no) = refused(authorised(&req, &state).await) {
+        return no;
     }
     let since = state.clock.now() - chrono::Duration::days(30);
     let signins = state
@@ -94,7 +135,14 @@ async fn dashboard_page(req: HttpRequest, state: web::Data<AdminState>) -> HttpR
     }
 }
 
+/// Refuses a listener other machines can reach unless a token protects it.
 pub fn build(state: AdminState, listener: TcpListener) -> std::io::Result<Server> {
+    let addr = listener.local_addr()?;
+    if !addr.ip().is_loopback() && state.settings.token_hash.is_none() {
+        return Err(std::io::Error::other(format!(
+            "the admin listener on {addr} is reachable from other machines: set admin.token_hash"
+        )));
+    }
     let state = web::Data::new(state);
     Ok(HttpServer::new(move || {
         App::new()

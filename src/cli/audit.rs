@@ -42,9 +42,12 @@ pub async fn run(config: Option<&std::path::Path>, cmd: AuditCommand) -> anyhow:
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let store = crate::store::connect(&settings.database.url, 2)
-        .await
-        .context("database")?;
+    let store = crate::store::connect(
+        secrecy::ExposeSecret::expose_secret(&settings.database.url()),
+        2,
+    )
+    .await
+    .context("database")?;
     let mut cursor = (
         args.since.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
         String::new(),

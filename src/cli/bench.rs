@@ -417,14 +417,16 @@ async fn bench_portal(
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let addr = listener.local_addr()?;
     let mut settings = super::demo::demo_settings(&sim.base_url, addr, "bench", &OsRandom)?;
-    settings.database.url = format!("sqlite://{}/bench.db", dir.display());
+    settings
+        .database
+        .set_url(format!("sqlite://{}/bench.db", dir.display()));
     settings.security.requests_per_address_per_minute = 1_000_000;
     settings.security.codes_per_account_per_hour = 1_000;
     settings.security.start_floor_ms = 0;
     settings.security.revoke_sessions = false;
     settings.policy.history_depth = 0;
     if let Some(db) = database {
-        settings.database.url = db.to_string();
+        settings.database.set_url(db.to_string());
     }
     let catcher = crate::notify::Catcher::new(Arc::new(SystemClock), 100_000);
     let mut bases = Vec::new();

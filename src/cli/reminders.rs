@@ -36,6 +36,10 @@ pub struct RunArgs {
     /// Pretend it is this time (RFC 3339), e.g. to preview next Monday's pass.
     #[arg(long, value_name = "TIMESTAMP")]
     pub now: Option<DateTime<Utc>>,
+    /// When another instance holds the reminder lease, wait this long for it to finish (or,
+    /// if it crashed, for its lease to run out) before giving up with exit code 1.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub wait: u64,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -65,7 +69,12 @@ async fn services(config: Option<&std::path::Path>) -> anyhow::Result<Result<Ser
     Ok(Ok(s))
 }
 
-pub fn options(s: &Services, now: DateTime<Utc>, dry_run: bool) -> PassOptions {
+pub fn options(
+    s: &Services,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    wait: std::time::Duration,
+) -> PassOptions {
     let r = &s.settings.reminders;
     PassOptions {
         now,
@@ -76,7 +85,8 @@ pub fn options(s: &Services, now: DateTime<Utc>, dry_run: bool) -> PassOptions {
         concurrency: r.concurrency,
         dry_run,
         holder: format!("{}-{}", hostname(), std::process::id()),
-        lease: chrono::Duration::minutes(5),
+        lease: chrono::Duration::seconds(i64::try_from(r.lease_secs).unwrap_or(30).max(3)),
+        wait,
     }
 }
 
@@ -159,7 +169,12 @@ pub async fn run(
         notifier: &*s.notifier,
         composer: &composer,
         clock: &*s.clock,
-        opts: options(&s, now, args.dry_run),
+        opts: options(
+            &s,
+            now,
+            args.dry_run,
+            std::time::Duration::from_secs(args.wait),
+        ),
         on_row: &on_row,
         cancel: tokio_util::sync::CancellationToken::new(),
     };
@@ -172,8 +187,15 @@ pub async fn run(
         w.into_inner().unwrap_or_else(|e| e.into_inner()).flush()?;
     }
     if summary.lease_busy {
-        println!("Another instance is running a reminder pass; nothing done.");
-        return Ok(ExitCode::SUCCESS);
+        match &summary.lease_holder {
+            Some((holder, until)) => eprintln!(
+                "rekey: another instance ({holder}) holds the reminder lease until {}; nothing \
+                 done. Run again after that, or with a longer --wait.",
+                until.to_rfc3339()
+            ),
+            None => eprintln!("rekey: another instance holds the reminder lease; nothing done."),
+        }
+        return Ok(ExitCode::from(1));
     }
     println!(
         "{} pass at {} in {:.1}s",

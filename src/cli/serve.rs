@@ -34,7 +34,13 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
             notifier: services.notifier.clone(),
             composer: Arc::new(super::reminders::composer(&services)?),
             clock: services.clock.clone(),
-            options: super::reminders::options(&services, services.clock.now(), false),
+            options: super::reminders::options(
+                &services,
+                services.clock.now(),
+                false,
+                std::time::Duration::ZERO,
+            ),
+            retry_every: chrono::Duration::minutes(1),
         };
         tracing::info!(schedule = %r.schedule, time_zone = %r.time_zone, "reminders scheduled");
         Some(tokio::spawn(s.run(cancel.clone())))
@@ -52,6 +58,7 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
                     settings: services.settings.admin.clone(),
                     clock: services.clock.clone(),
                     metrics: crate::telemetry::prometheus(),
+                    verifications: crate::admin::AdminState::verification_slots(),
                 },
                 l,
             )?;

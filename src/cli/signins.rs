@@ -95,9 +95,12 @@ pub async fn run(
     }
     let findings = agg.findings(Thresholds::default());
     // The dashboard shows the latest report's counts.
-    let store = crate::store::connect(&settings.database.url, 2)
-        .await
-        .context("database")?;
+    let store = crate::store::connect(
+        secrecy::ExposeSecret::expose_secret(&settings.database.url()),
+        2,
+    )
+    .await
+    .context("database")?;
     let count = |p: Pattern| findings.iter().filter(|f| f.pattern == p).count();
     let summary = serde_json::json!({
         "at": SystemClock.now().to_rfc3339(),

@@ -117,6 +117,38 @@ pub enum StepError {
 }
 
 impl Flow {
+    /// The key of this flow's per-account counters and lock: the directory's user id, so
+    /// every name of one person (UPN, mail alias) shares one budget and one lock; for a name
+    /// that matched nobody, the normalised name.
+    pub fn limit_key(&self) -> String {
+        match &self.user {
+            Some(u) => format!("user:{}", u.id),
+            None => format!("name:{}", self.account),
+        }
+    }
+
+    /// At least one code was accepted: the person has shown they hold one of the account's
+    /// methods, and only now may pages reflect the account (its language, its UPN).
+    pub fn is_verified(&self) -> bool {
+        !self.verified.is_empty()
+    }
+
+    /// The name a page shows: as typed (normalised) until a code is accepted, so a known and
+    /// an unknown name look alike; the directory's UPN after.
+    pub fn shown_name(&self) -> &str {
+        match &self.user {
+            Some(u) if self.is_verified() => &u.upn,
+            _ => &self.account,
+        }
+    }
+
+    /// The account's Entra `preferredLanguage`, for pages once verified and for messages.
+    pub fn preferred_language(&self) -> Option<&str> {
+        self.user
+            .as_ref()
+            .and_then(|u| u.preferred_language.as_deref())
+    }
+
     pub fn method(&self, id: &str) -> Option<&Method> {
         self.methods.iter().find(|m| m.id == id)
     }

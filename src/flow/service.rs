@@ -16,6 +16,7 @@ use crate::{
     policy::{PasswordPolicy, Rule, UserContext, Verdict},
     ports::{
         Directory, DirectoryError, DirectoryErrorKind as DK, Store, StoreError,
+        directory::ContactMethods,
         store::{AuditEvent, CodeRow, FlowRow},
     },
     telemetry::names as m,
@@ -37,12 +38,28 @@ pub struct FlowConfig {
     pub history_depth: u32,
     /// Watch the user's sign-ins this long after a reset (zero: off).
     pub watch: Duration,
+    /// The start step answers after this floor for every name; the directory lookup gets
+    /// most of it and never more (zero: unbounded, for tests).
+    pub start_floor: std::time::Duration,
+    /// Live password-meter checks allowed per flow and minute.
+    pub meter_per_minute: u32,
+}
+
+impl FlowConfig {
+    /// How long the start step may wait for the directory: three quarters of the floor,
+    /// leaving the rest for the store writes, so nobody's answer comes after the floor.
+    pub fn lookup_budget(&self) -> Option<std::time::Duration> {
+        (!self.start_floor.is_zero()).then(|| self.start_floor * 3 / 4)
+    }
 }
 
 /// Who is asking: for limits and the audit trail.
 #[derive(Debug, Clone, Default)]
 pub struct RequestCtx {
     pub client_addr: Option<String>,
+    /// What per-address limits count: the address, or its /64 for IPv6 (one subscriber
+    /// usually holds a whole /64).
+    pub limit_addr: Option<String>,
     pub user_agent: Option<String>,
     pub correlation_id: String,
 }
@@ -91,8 +108,9 @@ pub enum FlowError {
     Step(#[from] StepError),
     #[error("too many requests; retry in {retry_after_secs}s")]
     TooMany { retry_after_secs: u64 },
+    /// `newly` is true for the request that set the lock, which sends the one notice.
     #[error("the account is locked for resets until {until}")]
-    Locked { until: DateTime<Utc> },
+    Locked { until: DateTime<Utc>, newly: bool },
     #[error("wrong code; {remaining} tries left")]
     WrongCode { remaining: u32 },
     #[error("the code expired or was used; ask for a new one")]
@@ -118,6 +136,9 @@ pub struct ResetService {
     pub key: CodeKey,
     /// The code key being rotated out: codes hashed with it still verify.
     pub previous_key: Option<CodeKey>,
+    /// Decoys come from a key of their own that never rotates (kept in the store), so a
+    /// name's decoys do not change when `code_key` does.
+    pub decoy_key: CodeKey,
     pub policy: Arc<PasswordPolicy>,
     pub breached: Option<Arc<dyn crate::ports::BreachedCheck>>,
     pub cfg: FlowConfig,
@@ -131,6 +152,10 @@ pub fn normalise_account(typed: &str) -> String {
         .take(256)
         .collect::<String>()
         .to_lowercase()
+}
+
+fn lock_key(flow: &Flow) -> String {
+    format!("lock:{}", flow.limit_key())
 }
 
 fn window(now: DateTime<Utc>, secs: i64) -> (i64, u64) {
@@ -184,7 +209,7 @@ impl ResetService {
 
     /// Per client address, before anything else touches the directory.
     async fn limit_address(&self, ctx: &RequestCtx) -> Result<(), FlowError> {
-        let Some(addr) = &ctx.client_addr else {
+        let Some(addr) = ctx.limit_addr.as_ref().or(ctx.client_addr.as_ref()) else {
             return Ok(());
         };
         let (start, left) = window(self.now(), 60);
@@ -202,11 +227,14 @@ impl ResetService {
         Ok(())
     }
 
-    async fn check_lock(&self, account: &str) -> Result<(), FlowError> {
-        if let Some(until) = self.store.lock_get(&format!("lock:{account}")).await?
+    async fn check_lock(&self, flow: &Flow) -> Result<(), FlowError> {
+        if let Some(until) = self.store.lock_get(&lock_key(flow)).await?
             && until > self.now()
         {
-            return Err(FlowError::Locked { until });
+            return Err(FlowError::Locked {
+                until,
+                newly: false,
+            });
         }
         Ok(())
     }
@@ -240,23 +268,88 @@ impl ResetService {
         Ok(())
     }
 
+    /// The account and where its codes can go, within the start step's budget. The lookup
+    /// runs as its own task: when the budget runs out (Graph throttling the method reads,
+    /// retries and all) the step goes on with what is known — a name not found in time is
+    /// treated as unknown, methods not read in time as none (decoys) — and the task finishes
+    /// in the background, warming the methods cache for the person's next try. A failed
+    /// method read is treated the same way: answering differently would tell a stranger that
+    /// the name exists.
+    async fn lookup(
+        &self,
+        account: &str,
+    ) -> Result<Option<(crate::ports::directory::DirectoryUser, ContactMethods)>, FlowError> {
+        let directory = self.directory.clone();
+        let name = account.to_string();
+        let (found_tx, found_rx) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            let found = directory.find_user(&name).await;
+            let user = found.as_ref().ok().cloned().flatten();
+            let _ = found_tx.send(found);
+            match user {
+                Some(u) => Some(directory.contact_methods(&u).await),
+                None => None,
+            }
+        });
+        let deadline = self
+            .cfg
+            .lookup_budget()
+            .map(|b| tokio::time::Instant::now() + b);
+        let within = |deadline: Option<tokio::time::Instant>| async move {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d).await,
+                None => std::future::pending().await,
+            }
+        };
+        let found = tokio::select! {
+            r = found_rx => match r {
+                Ok(r) => r.map_err(FlowError::Directory)?,
+                Err(_) => return Err(FlowError::Internal("the account lookup stopped".into())),
+            },
+            () = within(deadline) => {
+                tracing::warn!("account lookup slower than the start floor; going on without it");
+                return Ok(None);
+            }
+        };
+        let Some(user) = found else {
+            return Ok(None);
+        };
+        let contact = tokio::select! {
+            r = task => match r {
+                Ok(Some(Ok(c))) => c,
+                Ok(Some(Err(e))) => {
+                    tracing::warn!(error = %e, "contact methods unavailable; showing none");
+                    ContactMethods::default()
+                }
+                Ok(None) | Err(_) => ContactMethods::default(),
+            },
+            () = within(deadline) => {
+                tracing::warn!("contact methods slower than the start floor; showing none");
+                ContactMethods::default()
+            }
+        };
+        Ok(Some((user, contact)))
+    }
+
+    /// Moves the flow to a new id (a privilege step: a code was accepted). The old id stops
+    /// working, so a copy of the session cookie taken before verification is worth nothing.
+    async fn renew_id(&self, flow: &mut Flow) -> Result<(), FlowError> {
+        let (old_id, old_version) = (flow.id.clone(), flow.version);
+        if !self.store.flow_delete(&old_id, old_version).await? {
+            return Err(FlowError::Conflict);
+        }
+        flow.id = self.rng.token_hex(24);
+        flow.version = 0;
+        self.save(flow).await
+    }
+
     /// Starts a flow for whatever was typed. Known and unknown names produce flows of the
-    /// same shape; only the audit trail knows which is which.
+    /// same shape, in the same time; only the audit trail knows which is which.
     pub async fn start(&self, typed: &str, ctx: &RequestCtx) -> Result<Flow, FlowError> {
         self.limit_address(ctx).await?;
         let account = normalise_account(typed);
-        let found = self
-            .directory
-            .find_user(&account)
-            .await
-            .map_err(FlowError::Directory)?;
-        let (user, methods) = match found {
-            Some(u) => {
-                let contact = self
-                    .directory
-                    .contact_methods(&u)
-                    .await
-                    .map_err(FlowError::Directory)?;
+        let (user, methods) = match self.lookup(&account).await? {
+            Some((u, contact)) => {
                 let mut methods: Vec<Method> = Vec::new();
                 for (i, e) in contact.emails.iter().enumerate() {
                     methods.push(Method {
@@ -275,8 +368,9 @@ impl ResetService {
                     });
                 }
                 if methods.is_empty() {
-                    // Nothing registered: show decoys so the page looks like any other.
-                    methods = decoy::methods(&self.key, &account);
+                    // Nothing registered (or not known in time): decoys, so the page looks
+                    // like any other.
+                    methods = decoy::methods(&self.decoy_key, &account);
                 }
                 let flow_user = FlowUser {
                     id: u.id.clone(),
@@ -292,7 +386,7 @@ impl ResetService {
                 };
                 (Some(flow_user), methods)
             }
-            None => (None, decoy::methods(&self.key, &account)),
+            None => (None, decoy::methods(&self.decoy_key, &account)),
         };
         let known = user.is_some();
         let mut flow = Flow {
@@ -328,7 +422,7 @@ impl ResetService {
     ) -> Result<(Flow, Option<Outgoing>), FlowError> {
         self.limit_address(ctx).await?;
         let mut flow = self.load(flow_id).await?;
-        self.check_lock(&flow.account).await?;
+        self.check_lock(&flow).await?;
         let method = match flow.choose(method_id) {
             Ok(m) => m,
             Err(e) => {
@@ -340,7 +434,7 @@ impl ResetService {
         let (start, left) = window(self.now(), 3600);
         let sent = self
             .store
-            .counter_hit(&format!("send:{}", flow.account), start)
+            .counter_hit(&format!("send:{}", flow.limit_key()), start)
             .await?;
         if sent > self.cfg.codes_per_account_per_hour {
             self.audit(ctx, Some(&flow.account), "code.send", "rate_limited", None)
@@ -397,7 +491,7 @@ impl ResetService {
     ) -> Result<(Flow, Vec<Outgoing>), FlowError> {
         self.limit_address(ctx).await?;
         let mut flow = self.load(flow_id).await?;
-        self.check_lock(&flow.account).await?;
+        self.check_lock(&flow).await?;
         let Some(method) = flow.pending_method().map(str::to_string) else {
             self.audit(
                 ctx,
@@ -422,7 +516,10 @@ impl ResetService {
             return Err(FlowError::CodeExpired);
         };
         let user_id = flow.user.as_ref().map_or("", |u| u.id.as_str());
+        // A decoy (no target) never received a code, so no guess may pass for it.
+        let real_method = flow.method(&method).is_some_and(|m| m.target.is_some());
         let correct = flow.user.is_some()
+            && real_method
             && std::iter::once(&self.key)
                 .chain(self.previous_key.as_ref())
                 .any(|k| k.matches(&row.hash, &flow.id, user_id, &method, &code));
@@ -435,7 +532,7 @@ impl ResetService {
             return Err(FlowError::CodeExpired);
         }
         flow.code_accepted()?;
-        self.save(&mut flow).await?;
+        self.renew_id(&mut flow).await?;
         let outcome = match &flow.step {
             Step::Helpdesk { reason } => reason.as_str(),
             _ => "verified",
@@ -460,29 +557,44 @@ impl ResetService {
             // Burn the code: the next try needs a new one.
             let _ = self.store.code_consume(&flow.id, method).await;
         }
+        let lock_key = lock_key(flow);
+        // Failures count from the end of the last lock, so a lock that ran out starts a
+        // fresh count instead of locking again at the next mistake.
+        let epoch = match self.store.lock_get(&lock_key).await {
+            Ok(t) => t.map_or(0, |t| t.timestamp()),
+            Err(e) => return e.into(),
+        };
         let lock_secs = self.cfg.lockout.num_seconds().max(60);
         let (start, _) = window(self.now(), lock_secs);
-        let failures = match self
-            .store
-            .counter_hit(&format!("fail:{}", flow.account), start)
-            .await
-        {
+        let key = format!("fail:{}:{epoch}", flow.limit_key());
+        // Two windows, this one and the one before, so mistakes either side of a window's
+        // edge add up: never more than `lockout_failures` within any lockout-long span.
+        let failures = match self.store.counter_hit(&key, start).await {
             Ok(n) => n,
             Err(e) => return e.into(),
         };
-        if failures >= self.cfg.lockout_failures {
-            let until = self.now() + self.cfg.lockout;
-            if let Err(e) = self
-                .store
-                .lock_set(&format!("lock:{}", flow.account), until)
-                .await
-            {
-                return e.into();
+        let before = match self.store.counter_get(&key, start - lock_secs).await {
+            Ok(n) => n,
+            Err(e) => return e.into(),
+        };
+        if failures.saturating_add(before) >= self.cfg.lockout_failures {
+            let now = self.now();
+            let until = now + self.cfg.lockout;
+            let newly = match self.store.lock_set(&lock_key, until, now).await {
+                Ok(newly) => newly,
+                Err(e) => return e.into(),
+            };
+            if newly {
+                metrics::counter!(m::LOCKOUTS).increment(1);
+                self.audit(ctx, Some(&flow.account), "account.locked", "locked", None)
+                    .await;
             }
-            metrics::counter!(m::LOCKOUTS).increment(1);
-            self.audit(ctx, Some(&flow.account), "account.locked", "locked", None)
-                .await;
-            return FlowError::Locked { until };
+            let until = match self.store.lock_get(&lock_key).await {
+                Ok(Some(t)) => t,
+                Ok(None) => until,
+                Err(e) => return e.into(),
+            };
+            return FlowError::Locked { until, newly };
         }
         self.audit(ctx, Some(&flow.account), "code.verify", "wrong", None)
             .await;
@@ -496,12 +608,11 @@ impl ResetService {
     }
 
     /// The message to send when an account was just locked (to its work mailbox).
-    pub async fn lock_notice(&self, flow_id: &str, until: DateTime<Utc>) -> Option<Outgoing> {
-        let flow = self.load(flow_id).await.ok()?;
-        let user = flow.user?;
+    pub fn lock_notice(&self, flow: &Flow, until: DateTime<Utc>) -> Option<Outgoing> {
+        let user = flow.user.as_ref()?;
         Some(Outgoing::Locked {
-            to: user.mail.unwrap_or(user.upn.clone()),
-            account: user.upn,
+            to: user.mail.clone().unwrap_or(user.upn.clone()),
+            account: user.upn.clone(),
             until,
         })
     }
@@ -515,17 +626,28 @@ impl ResetService {
             display_name: u.and_then(|u| u.display_name.clone()),
             upn: u.map(|u| u.upn.clone()),
             mail: u.and_then(|u| u.mail.clone()),
-            org_name: Some(
-                u.and_then(|u| u.company_name.clone())
-                    .unwrap_or_else(|| self.cfg.org_name.clone()),
-            ),
+            org_name: u
+                .and_then(|u| u.company_name.clone())
+                .or_else(|| Some(self.cfg.org_name.clone()))
+                .filter(|name| !name.trim().is_empty()),
             extra_terms: Vec::new(),
         }
     }
 
-    /// Rate limit for API calls that have no flow step of their own.
-    pub async fn limit_check(&self, ctx: &RequestCtx) -> Result<(), FlowError> {
-        self.limit_address(ctx).await
+    /// The live meter's own budget, per flow: typing a password must not use up the
+    /// address's budget for pages, and one flow cannot run the CPU-heavy check unbounded.
+    pub async fn meter_check(&self, flow: &Flow) -> Result<(), FlowError> {
+        let (start, left) = window(self.now(), 60);
+        let n = self
+            .store
+            .counter_hit(&format!("meter:{}", flow.id), start)
+            .await?;
+        if n > self.cfg.meter_per_minute {
+            return Err(FlowError::TooMany {
+                retry_after_secs: left,
+            });
+        }
+        Ok(())
     }
 
     /// The policy alone, off the async threads and within the concurrency bound.

@@ -202,6 +202,25 @@ impl Catalogs {
     /// The message in `lang`, falling back to English for a missing id (which the load
     /// check makes impossible for the embedded catalogs) and to the id itself last.
     pub fn text(&self, lang: &Language, id: &str, args: &[(&str, Arg)]) -> String {
+        // `branding.org_name` left empty: the messages name "your organisation" in the
+        // reader's language, and the signature is the IT team's.
+        let unnamed_org = args
+            .iter()
+            .any(|(name, value)| *name == "org" && matches!(value, Arg::Text(t) if t.is_empty()));
+        if unnamed_org {
+            if id == "mail-signature" {
+                return self.text(lang, "mail-signature-unnamed", &[]);
+            }
+            let org = self.text(lang, "org-unnamed", &[]);
+            let args: Vec<(&str, Arg)> = args
+                .iter()
+                .map(|(name, value)| match *name {
+                    "org" => (*name, Arg::Text(org.clone())),
+                    _ => (*name, value.clone()),
+                })
+                .collect();
+            return self.text(lang, id, &args);
+        }
         let bundle = self.bundle(lang);
         let english = &self.bundles[0];
         let (bundle, message) = match bundle.get_message(id) {

@@ -91,6 +91,8 @@ pub trait Store: Send + Sync {
     async fn flow_get(&self, id: &str) -> Result<Option<FlowRow>, StoreError>;
     /// Writes `flow` if the stored version is still `flow.version - 1`. False on a lost race.
     async fn flow_update(&self, flow: &FlowRow) -> Result<bool, StoreError>;
+    /// Deletes the flow if its stored version is still `version`. False on a lost race.
+    async fn flow_delete(&self, id: &str, version: i64) -> Result<bool, StoreError>;
     async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError>;
     /// Deletes audit events, counters and expired locks older than `before`.
     async fn retention_prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
@@ -107,7 +109,14 @@ pub trait Store: Send + Sync {
     async fn counter_hit(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
     async fn counter_get(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
 
-    async fn lock_set(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Locks `key` until `until` unless a lock is already running at `now`. True when this
+    /// call set the lock (so its notice is sent once per lock).
+    async fn lock_set(
+        &self,
+        key: &str,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
     async fn lock_get(&self, key: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 
     async fn audit_append(&self, event: &AuditEvent) -> Result<(), StoreError>;
@@ -150,6 +159,8 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
     async fn lease_release(&self, name: &str, holder: &str) -> Result<(), StoreError>;
+    /// Who holds the lease `name` and until when, expired or not.
+    async fn lease_get(&self, name: &str) -> Result<Option<(String, DateTime<Utc>)>, StoreError>;
 
     /// Completed resets and sent reminders per UTC day (days since the epoch) from `since`.
     async fn daily_counts(&self, since: DateTime<Utc>) -> Result<Vec<DayCount>, StoreError>;
@@ -167,6 +178,8 @@ pub trait Store: Send + Sync {
     ) -> Result<bool, StoreError>;
     async fn kv_get(&self, name: &str) -> Result<Option<String>, StoreError>;
     async fn kv_set(&self, name: &str, value: &str) -> Result<(), StoreError>;
+    /// Sets `name` only if it has no value yet; false when one was there.
+    async fn kv_set_new(&self, name: &str, value: &str) -> Result<bool, StoreError>;
 
     /// argon2id hashes of passwords set through Rekey, newest first.
     async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError>;

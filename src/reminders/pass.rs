@@ -55,7 +55,11 @@ pub struct PassOptions {
     pub dry_run: bool,
     /// Identifies this pass's lease.
     pub holder: String,
+    /// How long the lease lasts without renewal. Short (30 s), renewed by a heartbeat every
+    /// third of it, so a pass that crashed blocks the next one only briefly.
     pub lease: chrono::Duration,
+    /// How long to wait for a lease another holder has, before giving up.
+    pub wait: Duration,
 }
 
 /// One row of the delivery report.
@@ -80,6 +84,8 @@ pub struct Summary {
     pub skipped: BTreeMap<String, u64>,
     /// `true` when another instance held the lease and this pass did nothing.
     pub lease_busy: bool,
+    /// Who held the lease, and until when, when `lease_busy`.
+    pub lease_holder: Option<(String, DateTime<Utc>)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +99,10 @@ pub enum PassError {
 }
 
 pub const LEASE: &str = "reminders";
+
+/// When the last non-dry-run pass ran to the end (RFC 3339), in the store's key-value table:
+/// the schedule retries until a pass has completed after its due time.
+pub const COMPLETED_KEY: &str = "reminders.completed_at";
 
 struct Due {
     user: DirectoryUser,
@@ -120,18 +130,75 @@ impl ReminderPass<'_> {
             .await
     }
 
+    /// Takes the lease, waiting up to `opts.wait` for another holder's to end or expire.
+    async fn take_lease(&self) -> Result<bool, StoreError> {
+        let give_up = tokio::time::Instant::now() + self.opts.wait;
+        loop {
+            if self.hold_lease().await? {
+                return Ok(true);
+            }
+            let now = tokio::time::Instant::now();
+            if now >= give_up || self.cancel.is_cancelled() {
+                return Ok(false);
+            }
+            let step = (give_up - now).min(Duration::from_millis(500));
+            tokio::select! {
+                () = self.cancel.cancelled() => return Ok(false),
+                () = tokio::time::sleep(step) => {}
+            }
+        }
+    }
+
+    /// Renews the lease every third of its length while the pass runs.
+    async fn heartbeat(&self) {
+        let every = (self.opts.lease / 3)
+            .to_std()
+            .unwrap_or(Duration::from_secs(10))
+            .max(Duration::from_millis(100));
+        loop {
+            tokio::time::sleep(every).await;
+            match self.hold_lease().await {
+                Ok(true) => {}
+                // The next send notices and stops at a safe point.
+                Ok(false) => tracing::warn!("the reminder lease was taken over"),
+                Err(e) => tracing::warn!(error = %e, "the reminder lease was not renewed"),
+            }
+        }
+    }
+
     pub async fn run(&self) -> Result<Summary, PassError> {
         let mut summary = Summary::default();
-        if !self.opts.dry_run && !self.hold_lease().await? {
-            summary.lease_busy = true;
+        if self.opts.dry_run {
+            self.scan(&mut summary).await?;
             return Ok(summary);
         }
-        let result = self.scan(&mut summary).await;
-        if !self.opts.dry_run {
-            let _ = self.store.lease_release(LEASE, &self.opts.holder).await;
-            self.audit(&summary, result.as_ref().err()).await;
+        if !self.take_lease().await? {
+            summary.lease_busy = true;
+            summary.lease_holder = self.store.lease_get(LEASE).await?;
+            return Ok(summary);
         }
+        let result = tokio::select! {
+            r = self.scan(&mut summary) => r,
+            () = self.heartbeat() => Ok(()),
+        };
+        if result.is_ok() && !self.cancel.is_cancelled() {
+            let at = self.clock.now().to_rfc3339();
+            if let Err(e) = self.store.kv_set(COMPLETED_KEY, &at).await {
+                tracing::warn!(error = %e, "reminder pass completion not recorded");
+            }
+        }
+        let _ = self.store.lease_release(LEASE, &self.opts.holder).await;
+        self.audit(&summary, result.as_ref().err()).await;
         result.map(|()| summary)
+    }
+
+    /// When a pass last ran to the end, if ever.
+    pub async fn completed_at(store: &dyn Store) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(store
+            .kv_get(COMPLETED_KEY)
+            .await?
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc)))
     }
 
     /// One audit event per pass, with its counts.
@@ -261,7 +328,7 @@ impl ReminderPass<'_> {
         let expired = days_left < 0;
         let to_alternate = expired || days_left <= self.opts.alternate_within_days;
         let to = if to_alternate {
-            user.other_mails.first().cloned()
+            self.alternate_address(&user).await
         } else {
             user.mail.clone().or_else(|| Some(user.upn.clone()))
         };
@@ -287,6 +354,23 @@ impl ReminderPass<'_> {
             user,
             cycle,
         }))
+    }
+
+    /// Where a reminder goes when the work mailbox is out of reach: the registered
+    /// authentication email first (the address the reset flow sends codes to, read through
+    /// the same cache and throttling fallback), then `otherMails`.
+    async fn alternate_address(&self, user: &DirectoryUser) -> Option<String> {
+        let registered = match self.directory.contact_methods(user).await {
+            Ok(methods) => methods.emails,
+            Err(e) => {
+                tracing::warn!(upn = %user.upn, error = %e, "registered methods unavailable; using otherMails");
+                Vec::new()
+            }
+        };
+        registered
+            .into_iter()
+            .chain(user.other_mails.iter().cloned())
+            .find(|address| !address.trim().is_empty())
     }
 
     async fn send_page(

@@ -22,6 +22,8 @@ pub struct Scheduler {
     pub clock: Arc<dyn Clock>,
     /// Options for each pass; `now` is filled in when it runs.
     pub options: PassOptions,
+    /// How soon a pass that did not complete is tried again.
+    pub retry_every: chrono::Duration,
 }
 
 impl Scheduler {
@@ -45,6 +47,27 @@ impl Scheduler {
                 () = cancel.cancelled() => return,
                 () = tokio::time::sleep(wait) => {}
             }
+            self.run_due(next.with_timezone(&chrono::Utc), &cancel)
+                .await;
+        }
+    }
+
+    /// Runs the pass due at `due`, retrying every `retry_every` until a pass (this
+    /// instance's or another's) has completed after `due`: a pass that crashed, failed or
+    /// found another instance's lease (which may die too) is not the end of the day's
+    /// reminders. Gives up at the next occurrence, which starts its own.
+    pub async fn run_due(&self, due: chrono::DateTime<chrono::Utc>, cancel: &CancellationToken) {
+        let next = self
+            .cron
+            .find_next_occurrence(&due.with_timezone(&self.time_zone), false)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .ok();
+        loop {
+            match ReminderPass::completed_at(&*self.store).await {
+                Ok(Some(done)) if done >= due => return,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "reminder pass state unreadable"),
+            }
             let mut opts = self.options.clone();
             opts.now = self.clock.now();
             let pass = ReminderPass {
@@ -58,14 +81,27 @@ impl Scheduler {
                 cancel: cancel.clone(),
             };
             match pass.run().await {
-                Ok(s) if s.lease_busy => tracing::info!("another instance runs this pass"),
-                Ok(s) => tracing::info!(
-                    scanned = s.scanned,
-                    sent = s.sent,
-                    failed = s.failed,
-                    "reminder pass finished"
-                ),
-                Err(e) => tracing::error!(error = %e, "reminder pass failed"),
+                Ok(s) if s.lease_busy => {
+                    tracing::info!("another instance runs this pass; checking back later");
+                }
+                Ok(s) => {
+                    tracing::info!(
+                        scanned = s.scanned,
+                        sent = s.sent,
+                        failed = s.failed,
+                        "reminder pass finished"
+                    );
+                    return;
+                }
+                Err(e) => tracing::error!(error = %e, "reminder pass failed; it will be retried"),
+            }
+            if next.is_some_and(|n| self.clock.now() + self.retry_every >= n) {
+                return;
+            }
+            let wait = self.retry_every.to_std().unwrap_or(Duration::from_secs(60));
+            tokio::select! {
+                () = cancel.cancelled() => return,
+                () = tokio::time::sleep(wait) => {}
             }
         }
     }

@@ -88,6 +88,9 @@ pub struct ReminderSettings {
     /// Messages per minute (Exchange allows about 30 per mailbox); 0 = no limit.
     pub rate_per_minute: u32,
     pub concurrency: usize,
+    /// The reminder lease's length in seconds: a crashed pass blocks the next for at most
+    /// this long. Renewed every third of it while a pass runs.
+    pub lease_secs: u64,
     /// Language when the user's preferredLanguage has no template.
     pub default_language: String,
 }
@@ -102,6 +105,7 @@ impl Default for ReminderSettings {
             alternate_within_days: 0,
             rate_per_minute: 30,
             concurrency: 4,
+            lease_secs: 30,
             default_language: "en".into(),
         }
     }
@@ -124,6 +128,9 @@ pub struct ServerSettings {
     pub session_key_previous_file: Option<PathBuf>,
     /// Largest accepted request body in bytes.
     pub max_body_bytes: usize,
+    /// A request body must arrive within this many seconds, or the request is refused and
+    /// the connection closed (a stalled upload must not hold a connection open).
+    pub body_timeout_secs: u64,
     /// Serve the demo mail/SMS catcher at `/demo/outbox`. Only `rekey demo` sets this.
     #[serde(skip)]
     pub demo_mode: bool,
@@ -140,6 +147,7 @@ impl Default for ServerSettings {
             session_key_previous: None,
             session_key_previous_file: None,
             max_body_bytes: 16 * 1024,
+            body_timeout_secs: 10,
             demo_mode: false,
         }
     }
@@ -227,17 +235,36 @@ impl Default for TenantSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DatabaseSettings {
-    /// `sqlite://var/rekey.db` (created on first start) or `postgres://…`.
-    pub url: String,
+    /// `sqlite://var/rekey.db` (created on first start) or `postgres://…`. A secret: a
+    /// PostgreSQL URL carries a password. Unset means [`DEFAULT_DATABASE_URL`].
+    pub url: Option<SecretString>,
+    pub url_file: Option<PathBuf>,
     pub max_connections: u32,
     /// Audit events, counters and old locks are deleted after this many days (0 = keep).
     pub retention_days: u32,
 }
 
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://var/rekey.db";
+
+impl DatabaseSettings {
+    /// The configured URL, or the default SQLite file.
+    pub fn url(&self) -> SecretString {
+        self.url
+            .clone()
+            .unwrap_or_else(|| SecretString::from(DEFAULT_DATABASE_URL))
+    }
+
+    /// Sets the URL (tests and `rekey demo`).
+    pub fn set_url(&mut self, url: impl Into<String>) {
+        self.url = Some(SecretString::from(url.into()));
+    }
+}
+
 impl Default for DatabaseSettings {
     fn default() -> Self {
         Self {
-            url: "sqlite://var/rekey.db".into(),
+            url: None,
+            url_file: None,
             max_connections: 8,
             retention_days: 365,
         }
@@ -267,6 +294,9 @@ pub struct SecuritySettings {
     /// The start page answers no sooner than this, so lookup time says nothing about
     /// whether an account exists.
     pub start_floor_ms: u64,
+    /// Live password-meter checks per reset and minute (the meter has its own budget, apart
+    /// from `requests_per_address_per_minute`).
+    pub meter_checks_per_minute: u32,
 }
 
 impl Default for SecuritySettings {
@@ -286,6 +316,7 @@ impl Default for SecuritySettings {
             requests_per_address_per_minute: 60,
             revoke_sessions: true,
             start_floor_ms: 600,
+            meter_checks_per_minute: 60,
         }
     }
 }
@@ -390,6 +421,8 @@ impl Default for SmsSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BrandingSettings {
+    /// The organisation's name in pages and messages; empty means unnamed ("your
+    /// organisation", in each language).
     pub org_name: String,
     pub helpdesk_email: Option<String>,
     pub helpdesk_phone: Option<String>,
@@ -409,7 +442,8 @@ pub struct BrandingSettings {
 impl Default for BrandingSettings {
     fn default() -> Self {
         Self {
-            org_name: "Your organisation".into(),
+            // Empty: messages say "your organisation" in the reader's language.
+            org_name: String::new(),
             helpdesk_email: None,
             helpdesk_phone: None,
             helpdesk_url: None,

@@ -262,7 +262,8 @@ fn remove_path(table: &mut toml::Table, path: &[&str]) -> bool {
 }
 
 fn read_secret_files(s: &mut Settings, problems: &mut Vec<ConfigProblem>) {
-    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 7] = [
+    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 8] = [
+        ("database.url", &mut s.database.url, &s.database.url_file),
         (
             "server.session_key_previous",
             &mut s.server.session_key_previous,

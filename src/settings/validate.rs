@@ -39,10 +39,12 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         "server.max_body_bytes",
         "must be between 1024 and 1048576",
     );
+    let db_url = s.database.url();
+    let db_url = secrecy::ExposeSecret::expose_secret(&db_url);
     need(
-        s.database.url.starts_with("sqlite:")
-            || s.database.url.starts_with("postgres://")
-            || s.database.url.starts_with("postgresql://"),
+        db_url.starts_with("sqlite:")
+            || db_url.starts_with("postgres://")
+            || db_url.starts_with("postgresql://"),
         "database.url",
         "must start with sqlite: or postgres://",
     );
@@ -172,6 +174,14 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         "reminders.concurrency",
         "must be between 1 and 64",
     );
+    if let Some(addr) = s.admin.listen {
+        need(
+            addr.ip().is_loopback() || s.admin.token_hash.is_some(),
+            "admin.listen",
+            "is reachable from other machines: set admin.token_hash (make one with `rekey admin \
+             hash-token`) or listen on 127.0.0.1",
+        );
+    }
     if let Some(h) = &s.admin.token_hash {
         need(
             argon2::password_hash::phc::PasswordHash::new(h).is_ok(),

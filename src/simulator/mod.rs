@@ -164,6 +164,28 @@ impl SimState {
             .map(|u| u.view())
     }
 
+    /// Gives a user a primary mail address other than the UPN.
+    pub fn set_mail(&self, upn_or_id: &str, mail: &str) {
+        self.0
+            .directory
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .set_mail(upn_or_id, mail);
+    }
+
+    /// Replaces a user's `otherMails` (their registered authentication methods stay).
+    pub fn set_other_mails(&self, upn_or_id: &str, mails: Vec<String>) {
+        if let Some(u) = self
+            .0
+            .directory
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .find_mut(upn_or_id)
+        {
+            u.other_mails = mails;
+        }
+    }
+
     pub fn set_premium(&self, on: bool) {
         self.0.premium.store(on, Ordering::Relaxed);
     }

@@ -501,6 +501,16 @@ impl Directory {
         self.users.push(u);
     }
 
+    /// Gives a user another primary mail address (an alias that differs from the UPN).
+    pub fn set_mail(&mut self, key: &str, mail: &str) {
+        let Some(i) = self.index(key) else { return };
+        if let Some(old) = self.users[i].mail.take() {
+            self.by_mail.remove(&old.to_ascii_lowercase());
+        }
+        self.users[i].mail = Some(mail.to_string());
+        self.by_mail.insert(mail.to_ascii_lowercase(), i);
+    }
+
     /// Adds sign-in events, keeping the log newest first (RFC 3339 UTC strings sort as text).
     pub fn add_signins(&mut self, events: impl IntoIterator<Item = Value>) {
         self.signins.extend(events);

@@ -85,6 +85,23 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
+            async fn flow_delete(&self, id: &str, version: i64) -> Result<bool, StoreError> {
+                let mut tx = self.pool.begin().await.map_err(query_err)?;
+                let done = sqlx::query("DELETE FROM flows WHERE id = $1 AND version = $2")
+                    .bind(id)
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(query_err)?;
+                sqlx::query("DELETE FROM codes WHERE flow_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(query_err)?;
+                tx.commit().await.map_err(query_err)?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
                 let mut tx = self.pool.begin().await.map_err(query_err)?;
                 sqlx::query(
@@ -212,16 +229,23 @@ macro_rules! sql_store {
                 Ok(n.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)))
             }
 
-            async fn lock_set(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError> {
-                sqlx::query(
-                    "INSERT INTO locks (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until",
+            async fn lock_set(
+                &self,
+                key: &str,
+                until: DateTime<Utc>,
+                now: DateTime<Utc>,
+            ) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "INSERT INTO locks (key, until) VALUES ($1, $2)
+                     ON CONFLICT (key) DO UPDATE SET until = excluded.until WHERE locks.until <= $3",
                 )
                 .bind(key)
                 .bind(ts(until))
+                .bind(ts(now))
                 .execute(&self.pool)
                 .await
-                .map(|_| ())
-                .map_err(query_err)
+                .map_err(query_err)?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn lock_get(&self, key: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
@@ -369,6 +393,24 @@ macro_rules! sql_store {
                     .map_err(query_err)
             }
 
+            async fn lease_get(
+                &self,
+                name: &str,
+            ) -> Result<Option<(String, DateTime<Utc>)>, StoreError> {
+                let row = sqlx::query("SELECT holder, until FROM leases WHERE name = $1")
+                    .bind(name)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(query_err)?;
+                match row {
+                    Some(r) => Ok(Some((
+                        r.try_get("holder").map_err(query_err)?,
+                        from_ts(r.try_get("until").map_err(query_err)?)?,
+                    ))),
+                    None => Ok(None),
+                }
+            }
+
             async fn daily_counts(&self, since: DateTime<Utc>) -> Result<Vec<DayCount>, StoreError> {
                 let resets = sqlx::query(
                     "SELECT at / 86400 AS day, COUNT(*) AS n FROM audit
@@ -477,6 +519,18 @@ macro_rules! sql_store {
                 .await
                 .map(|_| ())
                 .map_err(query_err)
+            }
+
+            async fn kv_set_new(&self, name: &str, value: &str) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "INSERT INTO kv (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                )
+                .bind(name)
+                .bind(value)
+                .execute(&self.pool)
+                .await
+                .map_err(query_err)?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn history_get(&self, user_id: &str) -> Result<Vec<String>, StoreError> {

@@ -2,6 +2,7 @@
 //! and render; they hold no business rules.
 
 pub mod assets;
+pub mod body_deadline;
 pub mod brand;
 pub mod device;
 pub mod error;
@@ -216,6 +217,11 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
         previous,
     });
     let body_limit = services.settings.server.max_body_bytes;
+    let body_timeout = web::Data::new(body_deadline::BodyTimeout(std::time::Duration::from_secs(
+        services.settings.server.body_timeout_secs.max(1),
+    )));
+    // Browsers that reached the portal over HTTPS once must never be talked into plain HTTP.
+    let hsts = services.settings.server.public_url.scheme() == "https";
     let services = web::Data::new(services);
     let templates = web::Data::new(templates);
     let server = HttpServer::new(move || {
@@ -231,6 +237,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .app_data(templates.clone())
             .app_data(session_keys.clone())
             .app_data(brand.clone())
+            .app_data(body_timeout.clone())
             // Malformed or oversized bodies get the same pages (and JSON) as other failures,
             // not the framework's plain-text English.
             .app_data(
@@ -255,6 +262,11 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .wrap(middleware::from_fn(rotate_session_cookie))
             .wrap(security_headers())
             .wrap(middleware::Compress::default())
+            .wrap(middleware::Condition::new(
+                hsts,
+                DefaultHeaders::new().add(("Strict-Transport-Security", "max-age=63072000")),
+            ))
+            .wrap(middleware::from_fn(body_deadline::body_deadline))
             .wrap(middleware::from_fn(request_log))
             .service(health::healthz)
             .service(health::readyz)

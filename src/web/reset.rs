@@ -103,7 +103,10 @@ impl<'a> ResetPage<'a> {
         csrf: String,
         flow: &Flow,
     ) -> Self {
-        lang.prefer(t.catalogs(), preferred_language(flow));
+        // Before a code is accepted the page must not reflect the account in any way.
+        if flow.is_verified() {
+            lang.prefer(t.catalogs(), flow.preferred_language());
+        }
         let mut p = Self::new(s, t, lang, "/reset", csrf);
         let (step, total) = flow.progress();
         p.step = step;
@@ -113,10 +116,7 @@ impl<'a> ResetPage<'a> {
             .pending_method()
             .and_then(|id| flow.method(id))
             .map(view);
-        p.username = flow
-            .user
-            .as_ref()
-            .map_or(flow.account.clone(), |u| u.upn.clone());
+        p.username = flow.shown_name().to_string();
         if let Step::Helpdesk { reason } = flow.step {
             p.reason = Some(reason.as_str());
             p.reason_id = Some(reason_id(reason));
@@ -150,11 +150,12 @@ fn template_for(flow: &Flow) -> &'static str {
     }
 }
 
-/// The account's Entra `preferredLanguage`, once the account is known.
-fn preferred_language(flow: &Flow) -> Option<&str> {
-    flow.user
-        .as_ref()
-        .and_then(|u| u.preferred_language.as_deref())
+/// The language of messages to the account: its Entra `preferredLanguage` unless the person
+/// chose one. Messages reach only the account's owner, so this tells a stranger nothing.
+fn message_language(t: &Templates, lang: &Lang, flow: &Flow) -> &'static Language {
+    let mut for_messages = *lang;
+    for_messages.prefer(t.catalogs(), flow.preferred_language());
+    for_messages.language
 }
 
 fn platform(req: &HttpRequest) -> device::Platform {
@@ -302,11 +303,11 @@ pub async fn send(
     let ctx = session::request_ctx(&req, &s);
     match s.reset.send_code(&id, &form.method, &ctx).await {
         Ok((flow, outgoing)) => {
-            lang.prefer(t.catalogs(), preferred_language(&flow));
-            messages::send_all(&s, &t, &ctx, lang.language, outgoing.into_iter().collect());
+            let to = message_language(&t, &lang, &flow);
+            messages::send_all(&s, &t, &ctx, to, outgoing.into_iter().collect());
             Ok(see_other("/reset"))
         }
-        Err(FlowError::Locked { until }) => locked_page(&s, &t, &lang, &session, until),
+        Err(FlowError::Locked { until, .. }) => locked_page(&s, &t, &lang, &session, until),
         Err(FlowError::TooMany { retry_after_secs }) => {
             let flow = current_flow(&s, &session).await?;
             let csrf = session::csrf_token(&session, &s)?;
@@ -373,13 +374,21 @@ pub async fn code(
     let typed = Zeroizing::new(form.code.chars().take(64).collect::<String>());
     let (message_id, args): (&str, Vec<(&str, Arg)>) =
         match s.reset.submit_code(&id, &typed, &ctx).await {
-            Ok(_) => return Ok(see_other("/reset")),
-            Err(FlowError::Locked { until }) => {
-                if let Ok(flow) = s.reset.load(&id).await {
-                    lang.prefer(t.catalogs(), preferred_language(&flow));
-                }
-                if let Some(notice) = s.reset.lock_notice(&id, until).await {
-                    messages::send_all(&s, &t, &ctx, lang.language, vec![notice]);
+            Ok((flow, _)) => {
+                // The verified flow lives under a new id, with a new CSRF token: a copy of
+                // the cookie from before this step now only gets the expired page.
+                session::set_flow(&session, &flow.id)?;
+                session::renew_csrf(&session, &s)?;
+                return Ok(see_other("/reset"));
+            }
+            Err(FlowError::Locked { until, newly }) => {
+                // One notice per lock: later tries while locked send nothing more.
+                if newly
+                    && let Ok(flow) = s.reset.load(&id).await
+                    && let Some(notice) = s.reset.lock_notice(&flow, until)
+                {
+                    let to = message_language(&t, &lang, &flow);
+                    messages::send_all(&s, &t, &ctx, to, vec![notice]);
                 }
                 return locked_page(&s, &t, &lang, &session, until);
             }
@@ -473,8 +482,8 @@ pub async fn password(
     let password = Zeroizing::new(form.password.clone());
     match s.reset.set_password(&id, password, revoke, &ctx).await {
         Ok(SetOutcome::Done { messages: out }) => {
-            lang.prefer(t.catalogs(), preferred_language(&flow));
-            messages::send_all(&s, &t, &ctx, lang.language, out);
+            let to = message_language(&t, &lang, &flow);
+            messages::send_all(&s, &t, &ctx, to, out);
             Ok(see_other("/reset"))
         }
         Ok(SetOutcome::Helpdesk(_)) => Ok(see_other("/reset")),
@@ -561,10 +570,9 @@ pub async fn check_password(
     if !matches!(flow.step, Step::NewPassword) {
         return Err(WebError::OutOfOrder.into());
     }
-    let ctx = session::request_ctx(&req, &s);
-    s.reset.limit_check(&ctx).await.map_err(flow_error)?;
+    s.reset.meter_check(&flow).await.map_err(flow_error)?;
     let candidate = Zeroizing::new(body.password.chars().take(1024).collect::<String>());
-    lang.prefer(t.catalogs(), preferred_language(&flow));
+    lang.prefer(t.catalogs(), flow.preferred_language());
     let mut verdict = s.reset.evaluate_live(&flow, candidate).await;
     localize_verdict(t.catalogs(), lang.language, &mut verdict);
     Ok(HttpResponse::Ok()

@@ -38,6 +38,13 @@ pub fn check_csrf(session: &Session, submitted: &str) -> Result<(), WebError> {
     }
 }
 
+/// A new CSRF token for this session, at a privilege step.
+pub fn renew_csrf(session: &Session, services: &Services) -> Result<String, WebError> {
+    let t = services.rng.token_hex(32);
+    session.insert(CSRF, &t).map_err(WebError::internal)?;
+    Ok(t)
+}
+
 pub fn flow_id(session: &Session) -> Option<String> {
     session.get::<String>(FLOW).ok().flatten()
 }
@@ -71,9 +78,26 @@ pub fn client_addr(req: &HttpRequest, services: &Services) -> Option<IpAddr> {
         .or(Some(peer))
 }
 
+/// What per-address limits count: an IPv4 address, or the /64 an IPv6 address is in (one
+/// subscriber or host usually holds a whole /64, and could otherwise rotate through it).
+pub fn limit_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 pub fn request_ctx(req: &HttpRequest, services: &Services) -> RequestCtx {
+    let addr = client_addr(req, services);
     RequestCtx {
-        client_addr: client_addr(req, services).map(|ip| ip.to_string()),
+        client_addr: addr.map(|ip| ip.to_string()),
+        limit_addr: addr.map(limit_key),
         user_agent: req
             .headers()
             .get("user-agent")

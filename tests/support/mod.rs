@@ -38,6 +38,7 @@ pub struct TestApp {
     pub catcher: Catcher,
     pub clock: ManualClock,
     pub store: Arc<dyn Store>,
+    pub outbox: rekey::notify::Outbox,
     pub server: actix_web::dev::ServerHandle,
     _dir: TempDir,
 }
@@ -85,7 +86,7 @@ pub fn test_settings(sim_base: &str, db: &str) -> Settings {
     s.tenant.deadline_ms = 5_000;
     s.tenant.request_timeout_ms = 2_000;
     s.tenant.methods_cache_secs = 0;
-    s.database.url = format!("sqlite://{db}");
+    s.database.set_url(format!("sqlite://{db}"));
     s.email.transport = rekey::settings::EmailTransport::Catcher;
     s.sms.provider = rekey::settings::SmsProvider::Catcher;
     s.branding.org_name = "Contoso".into();
@@ -124,7 +125,7 @@ impl TestApp {
         let db = dir.0.join("rekey.db");
         let mut settings = test_settings(&sim.base_url, db.to_str().unwrap());
         if let Some(url) = fresh_postgres().await {
-            settings.database.url = url;
+            settings.database.set_url(url);
         }
         cfg(&mut settings);
         let clock = ManualClock::new(now);
@@ -138,6 +139,7 @@ impl TestApp {
         .await
         .unwrap();
         let store = services.store.clone();
+        let outbox = services.outbox.clone();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = rekey::web::build(services, listener).unwrap();
@@ -150,6 +152,7 @@ impl TestApp {
             catcher,
             clock,
             store,
+            outbox,
             server: handle,
             _dir: dir,
         }
@@ -158,6 +161,14 @@ impl TestApp {
     pub fn new_client() -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// A client that keeps no cookies: the test carries them itself.
+    pub fn new_client_without_cookies() -> reqwest::Client {
+        reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap()
@@ -195,6 +206,14 @@ impl TestApp {
         let csrf = self.csrf("/").await;
         self.post_form("/reset/start", &[("csrf", &csrf), ("username", username)])
             .await
+    }
+
+    /// Waits until every message queued so far is delivered: then "nothing was sent" means
+    /// nothing was sent, not "not yet".
+    pub async fn flush(&self) {
+        tokio::time::timeout(std::time::Duration::from_secs(30), self.outbox.flush())
+            .await
+            .expect("the outbox drains");
     }
 
     /// Messages the catcher holds, newest first.
