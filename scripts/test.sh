@@ -32,6 +32,10 @@ read -r pg_dir pg_url < <(./scripts/pg.sh)
 trap './scripts/pg.sh stop "$pg_dir"' EXIT
 export REKEY_TEST_PG_URL="$pg_url"
 
+log "cargo fmt --check and clippy (warnings fail the run)"
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+
 log "cargo test"
 # Benchmarks run once each as smoke tests (their tables come from `cargo bench`).
 cargo test --all-targets --locked "$@"

@@ -12,7 +12,7 @@ use crate::settings::{LogFormat, LogSettings};
 
 /// Crates that write message bodies, SQL or protocol frames at their debug and trace
 /// levels (lettre logs every SMTP line, reset codes included; h2 and hyper log headers,
-/// bearer tokens included). They are held at these levels whatever `log.level` says.
+/// bearer tokens included; cookie jars log session cookies). They are held at these levels whatever `log.level` says.
 pub const CAPPED_TARGETS: &[(&str, &str)] = &[
     ("lettre", "warn"),
     ("sqlx", "warn"),
@@ -24,6 +24,10 @@ pub const CAPPED_TARGETS: &[(&str, &str)] = &[
     ("actix_http", "info"),
     ("actix_server", "info"),
     ("actix_web", "info"),
+    // Session cookies are bearer credentials: cookie_store (reqwest's jar) logs every
+    // Set-Cookie at debug, and actix-session may log session state.
+    ("actix_session", "info"),
+    ("cookie_store", "info"),
     ("tower", "info"),
 ];
 

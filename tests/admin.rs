@@ -121,7 +121,9 @@ fn state(store: Arc<dyn rekey::ports::Store>, token_hash: Option<String>) -> Adm
             token_hash,
             ..AdminSettings::default()
         },
-        clock: Arc::new(ManualClock::new(chrono::Utc::now())),
+        clock: Arc::new(ManualClock::new(
+            chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        )),
         metrics: None,
         verifications: AdminState::verification_slots(),
     }

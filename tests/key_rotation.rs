@@ -101,6 +101,16 @@ async fn a_reset_survives_a_key_rotation() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+    // Verification brings a new CSRF token.
+    let page = c
+        .get(format!("{during}/reset"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let pw = "Saffron-Glacier-Tunnel-47";
     let r = c
         .post(format!("{during}/reset/password"))

@@ -467,3 +467,143 @@ async fn an_expired_user_is_reminded_at_the_registered_authentication_email() {
         "Your password has expired".to_string()
     )));
 }
+
+/// A pass on the wall clock, so leases expire as they would in production.
+async fn run_live(r: &Rig, notifier: &dyn Notifier, o: PassOptions) -> Summary {
+    let pass = ReminderPass {
+        directory: &r.graph,
+        store: &*r.store,
+        notifier,
+        composer: &r.composer,
+        clock: &rekey::clock::SystemClock,
+        opts: o,
+        on_row: &|_| {},
+        cancel: tokio_util::sync::CancellationToken::new(),
+    };
+    pass.run().await.unwrap()
+}
+
+fn wall_now() -> chrono::DateTime<chrono::Utc> {
+    use rekey::clock::Clock;
+    rekey::clock::SystemClock.now()
+}
+
+#[tokio::test]
+async fn a_crashed_pass_blocks_the_next_only_until_its_short_lease_runs_out() {
+    use rekey::reminders::pass::LEASE;
+    let r = rig().await;
+    // A pass that died a moment ago: its 30-second lease has two seconds left.
+    let until = wall_now() + chrono::Duration::seconds(2);
+    assert!(
+        r.store
+            .lease_acquire(LEASE, "crashed-host-4242", until, wall_now())
+            .await
+            .unwrap()
+    );
+    let catcher = Catcher::new(Arc::new(ManualClock::new(r.now)), 1000);
+    // Without waiting: busy, and who holds it until when is reported.
+    let busy = run_live(&r, &catcher, opts(r.now, "impatient")).await;
+    assert!(busy.lease_busy);
+    let (holder, held_until) = busy.lease_holder.unwrap();
+    assert_eq!(holder, "crashed-host-4242");
+    assert_eq!(held_until.timestamp(), until.timestamp());
+    assert!(catcher.messages().is_empty());
+    // Waiting (the CLI waits up to --wait): the pass runs once the dead lease expires.
+    let mut o = opts(r.now, "patient");
+    o.wait = Duration::from_secs(10);
+    let started = std::time::Instant::now();
+    let done = run_live(&r, &catcher, o).await;
+    assert!(!done.lease_busy);
+    assert_eq!(done.sent, 5);
+    assert!(started.elapsed() >= Duration::from_millis(1000));
+}
+
+#[tokio::test]
+async fn the_heartbeat_keeps_a_slow_pass_lease() {
+    let r = rig().await;
+    // Every Graph call takes 400 ms: listing alone outlasts the 600 ms lease.
+    r.sim.state.faults().set_latency(Duration::from_millis(400));
+    let slow = Catcher::new(Arc::new(ManualClock::new(r.now)), 1000);
+    let mut o = opts(r.now, "slow");
+    o.lease = chrono::Duration::milliseconds(600);
+    let a = run_live(&r, &slow, o);
+    let b = async {
+        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let other = Catcher::new(Arc::new(ManualClock::new(r.now)), 1000);
+        let s = run_live(&r, &other, opts(r.now, "intruder")).await;
+        (s, other.messages().len())
+    };
+    let (a, (b, b_sent)) = tokio::join!(a, b);
+    assert!(b.lease_busy, "the slow pass still held its lease");
+    assert_eq!(b_sent, 0);
+    assert!(!a.lease_busy);
+    assert_eq!(a.sent, 5);
+}
+
+#[tokio::test]
+async fn the_schedule_retries_a_pass_that_did_not_complete() {
+    use rekey::reminders::{
+        pass::{LEASE, ReminderPass as Pass},
+        schedule::Scheduler,
+    };
+    let r = rig().await;
+    let until = wall_now() + chrono::Duration::seconds(1);
+    r.store
+        .lease_acquire(LEASE, "crashed-host", until, wall_now())
+        .await
+        .unwrap();
+    let catcher = Arc::new(Catcher::new(Arc::new(ManualClock::new(r.now)), 1000));
+    let graph = Arc::new(
+        GraphDirectory::new(
+            GraphConfig {
+                tenant_id: "contoso.com".into(),
+                client_id: support::CLIENT_ID.into(),
+                credential: Credential::Secret(secrecy::SecretString::from(
+                    support::SECRET.to_string(),
+                )),
+                authority_host: url::Url::parse(&r.sim.base_url).unwrap(),
+                graph_base: url::Url::parse(&format!("{}/v1.0", r.sim.base_url)).unwrap(),
+                connect_timeout: Duration::from_secs(2),
+                request_timeout: Duration::from_secs(5),
+                retry: RetryPolicy {
+                    request_timeout: Duration::from_secs(5),
+                    max_attempts: 3,
+                    deadline: Duration::from_secs(10),
+                    base_backoff: Duration::from_millis(10),
+                    max_backoff: Duration::from_millis(50),
+                },
+                methods_cache: Duration::from_secs(0),
+                profile_fallback: true,
+            },
+            Arc::new(ManualClock::new(r.now)),
+            Arc::new(OsRandom),
+        )
+        .unwrap(),
+    );
+    let scheduler = Scheduler {
+        cron: Scheduler::parse("0 8 * * *").unwrap(),
+        time_zone: chrono_tz::UTC,
+        directory: graph,
+        store: r.store.clone(),
+        notifier: catcher.clone(),
+        composer: Arc::new(TemplateComposer {
+            templates: r.composer.templates.clone(),
+            org_name: "Contoso".into(),
+            portal_url: "https://password.contoso.com/".into(),
+            time_zone: chrono_tz::UTC,
+            default_language: "en".into(),
+        }),
+        clock: Arc::new(rekey::clock::SystemClock),
+        options: opts(r.now, "scheduled"),
+        retry_every: chrono::Duration::milliseconds(300),
+    };
+    let due = wall_now();
+    tokio::time::timeout(
+        Duration::from_secs(20),
+        scheduler.run_due(due, &tokio_util::sync::CancellationToken::new()),
+    )
+    .await
+    .expect("the retries end once a pass completed");
+    assert_eq!(catcher.messages().len(), 5, "the retried pass sent");
+    assert!(Pass::completed_at(&*r.store).await.unwrap().unwrap() >= due);
+}

@@ -1,4 +1,5 @@
-//! A full reset logged at trace level leaves no password, code or token in the logs.
+//! A full reset logged at trace level, with Rekey's own log set-up and a real SMTP server
+//! (lettre logs every line it writes at debug), leaves no password, code or token in the logs.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -9,7 +10,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use support::{TestApp, extract_value};
+use support::{TestApp, extract_value, smtp_server, wait_for_mail};
 
 #[derive(Clone, Default)]
 struct Buffer(Arc<Mutex<Vec<u8>>>);
@@ -28,31 +29,61 @@ impl Write for Buffer {
 async fn no_secret_reaches_the_logs() {
     let buf = Buffer::default();
     let writer = buf.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .init();
+    rekey::telemetry::init_with_writer(
+        &rekey::settings::LogSettings {
+            level: "trace".into(),
+            ..Default::default()
+        },
+        move || writer.clone(),
+        false,
+    );
 
-    let app = TestApp::spawn().await;
+    let smtp = smtp_server().await;
+    let port = smtp.port;
+    let app = TestApp::spawn_with(
+        |_| {},
+        move |s| {
+            s.email.transport = rekey::settings::EmailTransport::Smtp;
+            s.email.smtp_host = "127.0.0.1".into();
+            s.email.smtp_port = port;
+            s.email.smtp_tls = rekey::settings::SmtpTls::None;
+            s.email.from = "Contoso IT <it@contoso.com>".into();
+        },
+    )
+    .await;
     let password = "Quixotic-Marmalade-Vortex-71";
-    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+    assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
+    let page = app.get_text("/reset").await;
+    let first_csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    app.post_form(
+        "/reset/send",
+        &[("csrf", &first_csrf), ("method", "email:0")],
+    )
+    .await;
+    let mail = wait_for_mail(
+        &smtp.maildir.0,
+        support::EMAIL_USER_ALT,
+        "reset code for Contoso is",
+    )
+    .await;
+    let after = &mail[mail.find("reset code for Contoso is").unwrap()..];
+    let code = support::find_code(after).unwrap();
+    let r = app
+        .post_form("/reset/code", &[("csrf", &first_csrf), ("code", &code)])
         .await;
-    let code = app.code_sent_to(support::EMAIL_USER_ALT).await;
+    assert_eq!(r.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let r = app
         .post_form(
             "/reset/password",
-            &[
-                ("csrf", &csrf),
-                ("password", password),
-                ("confirm", password),
-            ],
+            &[("csrf", &csrf), ("password", password)],
         )
         .await;
     assert_eq!(r.status(), 303);
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // Everything queued is delivered (and logged) before the logs are read.
+    app.flush().await;
+    wait_for_mail(&smtp.maildir.0, support::EMAIL_USER_ALT, "was changed").await;
 
     let logs = String::from_utf8_lossy(&buf.0.lock().unwrap()).to_string();
     assert!(
@@ -60,11 +91,30 @@ async fn no_secret_reaches_the_logs() {
         "trace logging captured: {} bytes",
         logs.len()
     );
+    assert!(logs.contains("TRACE"), "logging ran at trace");
     assert!(logs.contains("password.set"), "the audit line is there");
-    for secret in [password, code.as_str(), support::SECRET, &csrf, "eyJ"] {
-        assert!(
-            !logs.contains(secret),
-            "found a secret in the logs: {secret}"
-        );
+    assert!(
+        logs.contains("message sent"),
+        "the SMTP deliveries are there"
+    );
+    let session_cookie_value = "rekey=";
+    for secret in [
+        password,
+        code.as_str(),
+        support::SECRET,
+        &csrf,
+        &first_csrf,
+        "eyJ",
+        session_cookie_value,
+    ] {
+        if let Some(at) = logs.find(secret) {
+            let from = logs[..at]
+                .char_indices()
+                .rev()
+                .nth(200)
+                .map_or(0, |(i, _)| i);
+            let context: String = logs[from..].chars().take(400).collect();
+            panic!("found a secret in the logs: {secret}\n…{context}…");
+        }
     }
 }

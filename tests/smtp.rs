@@ -5,78 +5,7 @@
 
 mod support;
 
-use std::{net::TcpListener, path::Path, process::Stdio, time::Duration};
-
-use support::{TempDir, TestApp, extract_value};
-
-struct SmtpServer {
-    child: std::process::Child,
-    port: u16,
-    maildir: TempDir,
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn smtp_server() -> SmtpServer {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let maildir = TempDir::new("maildir");
-    let child = std::process::Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-        .args(["-c", "aiosmtpd.handlers.Mailbox"])
-        .arg(maildir.0.join("box"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("python3 -m aiosmtpd (installed by scripts/test.sh)");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return SmtpServer {
-                child,
-                port,
-                maildir,
-            };
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let mut child = child;
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("aiosmtpd did not start");
-}
-
-fn mails(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for sub in ["new", "cur"] {
-        if let Ok(entries) = std::fs::read_dir(dir.join("box").join(sub)) {
-            for e in entries.flatten() {
-                out.push(std::fs::read_to_string(e.path()).unwrap_or_default());
-            }
-        }
-    }
-    out
-}
-
-async fn wait_for_mail(dir: &Path, to: &str, contains: &str) -> String {
-    for _ in 0..200 {
-        if let Some(m) = mails(dir)
-            .into_iter()
-            .find(|m| m.contains(&format!("To: {to}")) && m.contains(contains))
-        {
-            return m;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("no mail to {to} containing {contains:?}: {:?}", mails(dir));
-}
+use support::{TestApp, extract_value, smtp_server, wait_for_mail};
 
 #[tokio::test]
 async fn a_reset_with_codes_and_confirmation_over_real_smtp() {

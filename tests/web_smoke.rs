@@ -181,6 +181,8 @@ async fn every_page_renders_and_a_reset_completes() {
         .unwrap();
     assert!(page.contains("Choose a new password"), "{page}");
     assert!(page.contains("autocomplete=\"new-password\""));
+    // Verification brings a new CSRF token.
+    let csrf = value(&page, "name=\"csrf\" value=\"");
 
     let check = c
         .post(format!("{base}/api/password/check"))

@@ -42,6 +42,7 @@ pub async fn run(config: Option<&std::path::Path>, cmd: AuditCommand) -> anyhow:
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    crate::telemetry::init(&settings.log);
     let store = crate::store::connect(
         secrecy::ExposeSecret::expose_secret(&settings.database.url()),
         2,

@@ -50,6 +50,7 @@ pub async fn run(config: Option<&std::path::Path>, cmd: PolicyCommand) -> anyhow
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    crate::telemetry::init(&settings.log);
     let mut policy_settings = settings.policy.clone();
     policy_settings
         .custom_banned

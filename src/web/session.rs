@@ -110,3 +110,22 @@ pub fn request_ctx(req: &HttpRequest, services: &Services) -> RequestCtx {
             .unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff:1:2:3".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(limit_key(a), limit_key(b), "one /64, one budget");
+        assert_ne!(limit_key(a), limit_key(c));
+        assert_eq!(limit_key(a), "2001:db8:1:2::/64");
+        let v4: IpAddr = "192.0.2.7".parse().unwrap();
+        assert_eq!(limit_key(v4), "192.0.2.7");
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(limit_key(mapped), "192.0.2.7");
+    }
+}

@@ -2,7 +2,7 @@
 //! per test, a cookie-keeping client, a controllable clock, and the captured messages.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::{net::TcpListener, sync::Arc};
+use std::{net::TcpListener, path::Path, process::Stdio, sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 use rekey::{
@@ -310,4 +310,74 @@ pub fn extract_value(page: &str, marker: &str) -> Option<String> {
     let start = page.find(marker)? + marker.len();
     let end = page[start..].find('"')? + start;
     Some(page[start..end].to_string())
+}
+
+/// A real SMTP server process (aiosmtpd) on loopback, writing what it receives to a maildir.
+pub struct SmtpServer {
+    child: std::process::Child,
+    pub port: u16,
+    pub maildir: TempDir,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn smtp_server() -> SmtpServer {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let maildir = TempDir::new("maildir");
+    let child = std::process::Command::new("python3")
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+        .args(["-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(maildir.0.join("box"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 -m aiosmtpd (installed by scripts/test.sh)");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return SmtpServer {
+                child,
+                port,
+                maildir,
+            };
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut child = child;
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("aiosmtpd did not start");
+}
+
+pub fn mails(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in ["new", "cur"] {
+        if let Ok(entries) = std::fs::read_dir(dir.join("box").join(sub)) {
+            for e in entries.flatten() {
+                out.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+pub async fn wait_for_mail(dir: &Path, to: &str, contains: &str) -> String {
+    for _ in 0..200 {
+        if let Some(m) = mails(dir)
+            .into_iter()
+            .find(|m| m.contains(&format!("To: {to}")) && m.contains(contains))
+        {
+            return m;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("no mail to {to} containing {contains:?}: {:?}", mails(dir));
 }
