@@ -132,6 +132,16 @@ async fn two_serve_processes_share_flows_and_reminders() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
+    // Verification brings a new CSRF token (read on the other instance).
+    let page = c
+        .get(format!("{b}/reset"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let pw = "Harvest-Lantern-Quarry-93";
     let r = c
         .post(format!("{b}/reset/password"))
