@@ -314,18 +314,20 @@ impl ResetService {
         let Some(user) = found else {
             return Ok(None);
         };
+        // Not in time or not readable: the user's own record where allowed (profile
+        // fallback), else nothing (decoys).
         let contact = tokio::select! {
             r = task => match r {
                 Ok(Some(Ok(c))) => c,
                 Ok(Some(Err(e))) => {
-                    tracing::warn!(error = %e, "contact methods unavailable; showing none");
-                    ContactMethods::default()
+                    tracing::warn!(error = %e, "contact methods unavailable; using the fallback");
+                    self.directory.fallback_methods(&user)
                 }
-                Ok(None) | Err(_) => ContactMethods::default(),
+                Ok(None) | Err(_) => self.directory.fallback_methods(&user),
             },
             () = within(deadline) => {
-                tracing::warn!("contact methods slower than the start floor; showing none");
-                ContactMethods::default()
+                tracing::warn!("contact methods slower than the start floor; using the fallback");
+                self.directory.fallback_methods(&user)
             }
         };
         Ok(Some((user, contact)))

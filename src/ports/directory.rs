@@ -213,6 +213,12 @@ pub trait Directory: Send + Sync {
     async fn contact_methods(&self, user: &DirectoryUser)
     -> Result<ContactMethods, DirectoryError>;
 
+    /// What the user's own record offers when the registered methods cannot be read in time
+    /// (profile `otherMails` and `mobilePhone`, where the configuration allows them).
+    fn fallback_methods(&self, _user: &DirectoryUser) -> ContactMethods {
+        ContactMethods::default()
+    }
+
     /// Sets a new password without forcing a change at next sign-in.
     async fn set_password(
         &self,

@@ -206,20 +206,20 @@ impl GraphDirectory {
     }
 
     async fn registered_methods(&self, id: &str) -> Result<ContactMethods, DirectoryError> {
-        let emails: Page<EmailMethod> = self
-            .get_json(
+        // Both at once: the start step has a fixed time budget for the whole lookup.
+        let (emails, phones) = tokio::join!(
+            self.get_json::<Page<EmailMethod>>(
                 "emailMethods",
                 Operation::Read,
                 self.url(&Self::user_path(id, "/authentication/emailMethods"), &[])?,
-            )
-            .await?;
-        let phones: Page<PhoneMethod> = self
-            .get_json(
+            ),
+            self.get_json::<Page<PhoneMethod>>(
                 "phoneMethods",
                 Operation::Read,
                 self.url(&Self::user_path(id, "/authentication/phoneMethods"), &[])?,
             )
-            .await?;
+        );
+        let (emails, phones) = (emails?, phones?);
         Ok(ContactMethods {
             emails: emails.value.into_iter().map(|m| m.email_address).collect(),
             mobiles: phones
@@ -305,6 +305,14 @@ impl Directory for GraphDirectory {
         let ttl = chrono::Duration::from_std(self.methods_ttl).unwrap_or_default();
         cache.insert(user.id.clone(), (now + ttl, methods.clone()));
         Ok(methods)
+    }
+
+    fn fallback_methods(&self, user: &DirectoryUser) -> ContactMethods {
+        if self.profile_fallback {
+            profile_methods(user)
+        } else {
+            ContactMethods::default()
+        }
     }
 
     #[tracing::instrument(skip_all)]
