@@ -7,6 +7,7 @@ mod support;
 use std::{net::TcpListener, sync::Arc};
 
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use rekey::{clock::ManualClock, notify::Catcher, settings::Settings};
 use secrecy::SecretString;
 use support::extract_value;
@@ -30,8 +31,15 @@ async fn portal(settings: Settings, catcher: &Catcher, clock: &ManualClock) -> S
     base
 }
 
-#[tokio::test]
-async fn a_reset_survives_a_key_rotation() {
+/// A simulated tenant, a database, and settings with session key 1 and code key 2.
+async fn tenant(
+    tag: &str,
+) -> (
+    rekey::sim::SimServer,
+    support::TempDir,
+    Settings,
+    DateTime<Utc>,
+) {
     let now = support::start_time();
     let sim = rekey::sim::start(
         support::sim_options(now),
@@ -39,11 +47,17 @@ async fn a_reset_survives_a_key_rotation() {
     )
     .await
     .unwrap();
-    let dir = support::TempDir::new("rotation");
+    let dir = support::TempDir::new(tag);
     let db = dir.0.join("r.db");
-    let mut old = support::test_settings(&sim.base_url, db.to_str().unwrap());
-    old.server.session_key = Some(key(1, 64));
-    old.security.code_key = Some(key(2, 32));
+    let mut settings = support::test_settings(&sim.base_url, db.to_str().unwrap());
+    settings.server.session_key = Some(key(1, 64));
+    settings.security.code_key = Some(key(2, 32));
+    (sim, dir, settings, now)
+}
+
+#[tokio::test]
+async fn a_reset_survives_a_key_rotation() {
+    let (sim, _dir, old, now) = tenant("rotation").await;
     let mut new = old.clone();
     new.server.session_key = Some(key(3, 64));
     new.security.code_key = Some(key(4, 32));
@@ -102,15 +116,7 @@ async fn a_reset_survives_a_key_rotation() {
         .unwrap();
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
     // Verification brings a new CSRF token.
-    let page = c
-        .get(format!("{during}/reset"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let csrf = support::csrf_at(&c, &format!("{during}/reset")).await;
     let pw = "Saffron-Glacier-Tunnel-47";
     let r = c
         .post(format!("{during}/reset/password"))
@@ -172,18 +178,7 @@ async fn a_reset_survives_a_key_rotation() {
 
 #[tokio::test]
 async fn decoys_stay_the_same_when_the_code_key_changes() {
-    let now = support::start_time();
-    let sim = rekey::sim::start(
-        support::sim_options(now),
-        TcpListener::bind("127.0.0.1:0").unwrap(),
-    )
-    .await
-    .unwrap();
-    let dir = support::TempDir::new("decoy-rotation");
-    let db = dir.0.join("r.db");
-    let mut old = support::test_settings(&sim.base_url, db.to_str().unwrap());
-    old.server.session_key = Some(key(1, 64));
-    old.security.code_key = Some(key(2, 32));
+    let (_sim, _dir, old, now) = tenant("decoy-rotation").await;
     let mut new = old.clone();
     new.security.code_key = Some(key(4, 32));
     let clock = ManualClock::new(now);
@@ -207,9 +202,7 @@ async fn decoys_stay_the_same_when_the_code_key_changes() {
             .text()
             .await
             .unwrap();
-        let start = page.find("<fieldset>").unwrap();
-        let end = page.find("</fieldset>").unwrap();
-        shown.push(page[start..end].to_string());
+        shown.push(support::methods_fieldset(&page));
     }
     assert!(shown[0].contains("•••"));
     assert_eq!(shown[0], shown[1], "a name's decoys outlive the code key");

@@ -37,23 +37,27 @@ struct Rig {
     _dir: support::TempDir,
 }
 
-async fn rig() -> Rig {
-    let now = support::start_time();
-    let sim = sim::start(
-        support::sim_options(now),
-        TcpListener::bind("127.0.0.1:0").unwrap(),
-    )
-    .await
-    .unwrap();
-    let graph = GraphDirectory::new(
+fn composer() -> TemplateComposer {
+    TemplateComposer {
+        templates: Arc::new(Templates::load().unwrap()),
+        org_name: "Contoso".into(),
+        portal_url: "https://password.contoso.com/".into(),
+        time_zone: chrono_tz::UTC,
+        default_language: "en".into(),
+    }
+}
+
+/// The production Graph client against the simulator at `base`, with fast retries.
+fn graph(base: &str, now: chrono::DateTime<chrono::Utc>) -> GraphDirectory {
+    GraphDirectory::new(
         GraphConfig {
             tenant_id: "contoso.com".into(),
             client_id: support::CLIENT_ID.into(),
             credential: Credential::Secret(secrecy::SecretString::from(
                 support::SECRET.to_string(),
             )),
-            authority_host: url::Url::parse(&sim.base_url).unwrap(),
-            graph_base: url::Url::parse(&format!("{}/v1.0", sim.base_url)).unwrap(),
+            authority_host: url::Url::parse(base).unwrap(),
+            graph_base: url::Url::parse(&format!("{base}/v1.0")).unwrap(),
             connect_timeout: Duration::from_secs(2),
             request_timeout: Duration::from_secs(5),
             retry: RetryPolicy {
@@ -69,20 +73,25 @@ async fn rig() -> Rig {
         Arc::new(ManualClock::new(now)),
         Arc::new(OsRandom),
     )
+    .unwrap()
+}
+
+async fn rig() -> Rig {
+    let now = support::start_time();
+    let sim = sim::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
     .unwrap();
+    let graph = graph(&sim.base_url, now);
     let dir = support::TempDir::new("reminders");
     let url = match support::fresh_postgres().await {
         Some(pg) => pg,
         None => format!("sqlite://{}/r.db", dir.0.display()),
     };
     let store = rekey::store::connect(&url, 4).await.unwrap();
-    let composer = TemplateComposer {
-        templates: Arc::new(Templates::load().unwrap()),
-        org_name: "Contoso".into(),
-        portal_url: "https://password.contoso.com/".into(),
-        time_zone: chrono_tz::UTC,
-        default_language: "en".into(),
-    };
+    let composer = composer();
     Rig {
         sim,
         graph,
@@ -553,46 +562,14 @@ async fn the_schedule_retries_a_pass_that_did_not_complete() {
         .await
         .unwrap();
     let catcher = Arc::new(Catcher::new(Arc::new(ManualClock::new(r.now)), 1000));
-    let graph = Arc::new(
-        GraphDirectory::new(
-            GraphConfig {
-                tenant_id: "contoso.com".into(),
-                client_id: support::CLIENT_ID.into(),
-                credential: Credential::Secret(secrecy::SecretString::from(
-                    support::SECRET.to_string(),
-                )),
-                authority_host: url::Url::parse(&r.sim.base_url).unwrap(),
-                graph_base: url::Url::parse(&format!("{}/v1.0", r.sim.base_url)).unwrap(),
-                connect_timeout: Duration::from_secs(2),
-                request_timeout: Duration::from_secs(5),
-                retry: RetryPolicy {
-                    request_timeout: Duration::from_secs(5),
-                    max_attempts: 3,
-                    deadline: Duration::from_secs(10),
-                    base_backoff: Duration::from_millis(10),
-                    max_backoff: Duration::from_millis(50),
-                },
-                methods_cache: Duration::from_secs(0),
-                profile_fallback: true,
-            },
-            Arc::new(ManualClock::new(r.now)),
-            Arc::new(OsRandom),
-        )
-        .unwrap(),
-    );
+    let graph = Arc::new(graph(&r.sim.base_url, r.now));
     let scheduler = Scheduler {
         cron: Scheduler::parse("0 8 * * *").unwrap(),
         time_zone: chrono_tz::UTC,
         directory: graph,
         store: r.store.clone(),
         notifier: catcher.clone(),
-        composer: Arc::new(TemplateComposer {
-            templates: r.composer.templates.clone(),
-            org_name: "Contoso".into(),
-            portal_url: "https://password.contoso.com/".into(),
-            time_zone: chrono_tz::UTC,
-            default_language: "en".into(),
-        }),
+        composer: Arc::new(composer()),
         clock: Arc::new(rekey::clock::SystemClock),
         options: opts(r.now, "scheduled"),
         retry_every: chrono::Duration::milliseconds(300),

@@ -483,15 +483,7 @@ async fn a_breached_password_is_refused_and_history_blocks_reuse() {
         .unwrap();
     assert_eq!(r.status(), 303);
     // Verification brings a new CSRF token.
-    let page = again
-        .get(app.url("/reset"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let csrf = support::csrf_at(&again, &app.url("/reset")).await;
     let r = again
         .post(app.url("/reset/password"))
         .form(&[

@@ -40,17 +40,7 @@ async fn no_secret_reaches_the_logs() {
 
     let smtp = smtp_server().await;
     let port = smtp.port;
-    let app = TestApp::spawn_with(
-        |_| {},
-        move |s| {
-            s.email.transport = rekey::settings::EmailTransport::Smtp;
-            s.email.smtp_host = "127.0.0.1".into();
-            s.email.smtp_port = port;
-            s.email.smtp_tls = rekey::settings::SmtpTls::None;
-            s.email.from = "Contoso IT <it@contoso.com>".into();
-        },
-    )
-    .await;
+    let app = TestApp::spawn_with(|_| {}, move |s| support::send_mail_through(s, port)).await;
     let password = "Quixotic-Marmalade-Vortex-71";
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;

@@ -11,17 +11,7 @@ use support::{TestApp, extract_value, smtp_server, wait_for_mail};
 async fn a_reset_with_codes_and_confirmation_over_real_smtp() {
     let smtp = smtp_server().await;
     let port = smtp.port;
-    let app = TestApp::spawn_with(
-        |_| {},
-        move |s| {
-            s.email.transport = rekey::settings::EmailTransport::Smtp;
-            s.email.smtp_host = "127.0.0.1".into();
-            s.email.smtp_port = port;
-            s.email.smtp_tls = rekey::settings::SmtpTls::None;
-            s.email.from = "Contoso IT <it@contoso.com>".into();
-        },
-    )
-    .await;
+    let app = TestApp::spawn_with(|_| {}, move |s| support::send_mail_through(s, port)).await;
     assert_eq!(app.start(support::EMAIL_USER).await.status(), 303);
     let page = app.get_text("/reset").await;
     let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();

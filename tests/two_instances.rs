@@ -110,15 +110,7 @@ async fn a_flow_moves_between_instances_and_limits_are_shared() {
         .unwrap();
     assert_eq!(r.status(), 303);
     // Verification brings a new CSRF token (read on the other instance).
-    let page = c
-        .get(format!("{b}/reset"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let csrf = support::csrf_at(&c, &format!("{b}/reset")).await;
     let pw = "Orchard-Lantern-Velvet-77";
     let r = c
         .post(format!("{b}/reset/password"))

@@ -57,9 +57,6 @@ impl FlowConfig {
 #[derive(Debug, Clone, Default)]
 pub struct RequestCtx {
     pub client_addr: Option<String>,
-    /// What per-address limits count: the address, or its /64 for IPv6 (one subscriber
-    /// usually holds a whole /64).
-    pub limit_addr: Option<String>,
     pub user_agent: Option<String>,
     pub correlation_id: String,
 }
@@ -154,6 +151,22 @@ pub fn normalise_account(typed: &str) -> String {
         .to_lowercase()
 }
 
+/// What per-address limits count: the address, or for IPv6 the /64 it is in (one subscriber
+/// or host usually holds a whole /64, and could otherwise rotate through it). IPv4-mapped
+/// addresses count as IPv4.
+pub fn address_key(addr: &str) -> String {
+    match addr.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        _ => addr.to_string(),
+    }
+}
+
 fn lock_key(flow: &Flow) -> String {
     format!("lock:{}", flow.limit_key())
 }
@@ -209,7 +222,7 @@ impl ResetService {
 
     /// Per client address, before anything else touches the directory.
     async fn limit_address(&self, ctx: &RequestCtx) -> Result<(), FlowError> {
-        let Some(addr) = ctx.limit_addr.as_ref().or(ctx.client_addr.as_ref()) else {
+        let Some(addr) = ctx.client_addr.as_deref().map(address_key) else {
             return Ok(());
         };
         let (start, left) = window(self.now(), 60);
@@ -271,10 +284,10 @@ impl ResetService {
     /// The account and where its codes can go, within the start step's budget. The lookup
     /// runs as its own task: when the budget runs out (Graph throttling the method reads,
     /// retries and all) the step goes on with what is known — a name not found in time is
-    /// treated as unknown, methods not read in time as none (decoys) — and the task finishes
-    /// in the background, warming the methods cache for the person's next try. A failed
-    /// method read is treated the same way: answering differently would tell a stranger that
-    /// the name exists.
+    /// treated as unknown, methods not read in time as the directory's fallback (profile
+    /// addresses where allowed, else none: decoys) — and the task finishes in the background,
+    /// warming the methods cache for the person's next try. A failed method read is treated
+    /// the same way: answering differently would tell a stranger that the name exists.
     async fn lookup(
         &self,
         account: &str,
@@ -591,10 +604,13 @@ impl ResetService {
                 self.audit(ctx, Some(&flow.account), "account.locked", "locked", None)
                     .await;
             }
-            let until = match self.store.lock_get(&lock_key).await {
-                Ok(Some(t)) => t,
-                Ok(None) => until,
-                Err(e) => return e.into(),
+            // A lock set a moment ago by a concurrent request: report its end, not ours.
+            let until = match newly {
+                true => until,
+                false => match self.store.lock_get(&lock_key).await {
+                    Ok(t) => t.unwrap_or(until),
+                    Err(e) => return e.into(),
+                },
             };
             return FlowError::Locked { until, newly };
         }
@@ -931,5 +947,24 @@ impl ResetService {
         Ok(SetOutcome::TryAgain {
             retry_after_secs: e.retry_after.map_or(30, |d| d.as_secs().max(1)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_key;
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64() {
+        let a = address_key("2001:db8:1:2:aaaa::1");
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(
+            a,
+            address_key("2001:db8:1:2:ffff:1:2:3"),
+            "one /64, one budget"
+        );
+        assert_ne!(a, address_key("2001:db8:1:3::1"));
+        assert_eq!(address_key("192.0.2.7"), "192.0.2.7");
+        assert_eq!(address_key("::ffff:192.0.2.7"), "192.0.2.7");
     }
 }

@@ -9,8 +9,8 @@ use std::{
     time::Duration,
 };
 
-use actix_web::HttpMessage;
 use actix_web::{
+    HttpMessage,
     body::MessageBody,
     dev::{Payload, ServiceRequest, ServiceResponse},
     error::PayloadError,
@@ -49,6 +49,17 @@ pub async fn body_deadline(
     mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    // Most requests (GETs) carry no body: nothing to time.
+    let has_body = req
+        .headers()
+        .contains_key(actix_web::http::header::TRANSFER_ENCODING)
+        || req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .is_some_and(|v| v.as_bytes() != b"0");
+    if !has_body {
+        return next.call(req).await;
+    }
     let limit = req
         .app_data::<actix_web::web::Data<BodyTimeout>>()
         .map_or(Duration::from_secs(10), |t| t.0);

@@ -78,26 +78,9 @@ pub fn client_addr(req: &HttpRequest, services: &Services) -> Option<IpAddr> {
         .or(Some(peer))
 }
 
-/// What per-address limits count: an IPv4 address, or the /64 an IPv6 address is in (one
-/// subscriber or host usually holds a whole /64, and could otherwise rotate through it).
-pub fn limit_key(ip: IpAddr) -> String {
-    match ip {
-        IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-        },
-    }
-}
-
 pub fn request_ctx(req: &HttpRequest, services: &Services) -> RequestCtx {
-    let addr = client_addr(req, services);
     RequestCtx {
-        client_addr: addr.map(|ip| ip.to_string()),
-        limit_addr: addr.map(limit_key),
+        client_addr: client_addr(req, services).map(|ip| ip.to_string()),
         user_agent: req
             .headers()
             .get("user-agent")
@@ -108,24 +91,5 @@ pub fn request_ctx(req: &HttpRequest, services: &Services) -> RequestCtx {
             .get::<CorrelationId>()
             .map(|c| c.0.clone())
             .unwrap_or_default(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ipv6_clients_are_counted_per_64() {
-        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
-        let b: IpAddr = "2001:db8:1:2:ffff:1:2:3".parse().unwrap();
-        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
-        assert_eq!(limit_key(a), limit_key(b), "one /64, one budget");
-        assert_ne!(limit_key(a), limit_key(c));
-        assert_eq!(limit_key(a), "2001:db8:1:2::/64");
-        let v4: IpAddr = "192.0.2.7".parse().unwrap();
-        assert_eq!(limit_key(v4), "192.0.2.7");
-        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
-        assert_eq!(limit_key(mapped), "192.0.2.7");
     }
 }

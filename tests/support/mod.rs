@@ -262,6 +262,22 @@ impl TestApp {
     }
 }
 
+/// Mail goes out over plain SMTP to the server on `port` (an [`SmtpServer`]).
+pub fn send_mail_through(s: &mut Settings, port: u16) {
+    s.email.transport = rekey::settings::EmailTransport::Smtp;
+    s.email.smtp_host = "127.0.0.1".into();
+    s.email.smtp_port = port;
+    s.email.smtp_tls = rekey::settings::SmtpTls::None;
+    s.email.from = "Contoso IT <it@contoso.com>".into();
+}
+
+/// The CSRF token on the page at `url`, read with `client` (after a privilege step the
+/// session has a new one).
+pub async fn csrf_at(client: &reqwest::Client, url: &str) -> String {
+    let page = client.get(url).send().await.unwrap().text().await.unwrap();
+    extract_value(&page, "name=\"csrf\" value=\"").unwrap()
+}
+
 /// With `REKEY_TEST_STORE=postgres` (set by scripts/test.sh for its second pass), each test
 /// app gets its own new database on the PostgreSQL server at `REKEY_TEST_PG_URL`.
 pub async fn fresh_postgres() -> Option<String> {
@@ -303,6 +319,13 @@ pub fn find_code(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The list of methods on a methods page.
+pub fn methods_fieldset(page: &str) -> String {
+    let start = page.find("<fieldset>").unwrap();
+    let end = page.find("</fieldset>").unwrap();
+    page[start..end].to_string()
 }
 
 /// The text after `marker` up to the next quote.
