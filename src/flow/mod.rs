@@ -4,8 +4,12 @@
 
 pub mod codes;
 pub mod decoy;
+mod limits;
 pub mod mask;
+mod password;
 pub mod service;
+mod start;
+mod verify;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
