@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod decoy;
+mod devices;
 mod limits;
 pub mod mask;
 mod password;
