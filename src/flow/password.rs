@@ -39,12 +39,7 @@ impl ResetService {
         flow: &Flow,
         candidate: &Zeroizing<String>,
     ) -> Verdict {
-        let unavailable = || {
-            let mut v = self.policy.evaluate("", &UserContext::default());
-            v.failed.clear();
-            v.reject(Rule::Strength, "policy-unavailable");
-            v
-        };
+        let unavailable = || Verdict::rejected(Rule::Strength, "policy-unavailable");
         let permit = match tokio::time::timeout(
             std::time::Duration::from_secs(2),
             self.evaluations.clone().acquire_owned(),
@@ -286,10 +281,10 @@ impl ResetService {
                 Some(detail),
             )
             .await;
-            let mut v = self.policy.evaluate("", &UserContext::default());
-            v.failed.clear();
-            v.reject(Rule::Strength, "policy-entra-rejected");
-            return Ok(SetOutcome::Rejected(v));
+            return Ok(SetOutcome::Rejected(Verdict::rejected(
+                Rule::Strength,
+                "policy-entra-rejected",
+            )));
         }
         self.audit(
             ctx,

@@ -52,6 +52,21 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// A verdict that refuses for one reason decided outside the policy (Entra refused the
+    /// password, or the policy could not run).
+    pub fn rejected(rule: Rule, message_id: &'static str) -> Self {
+        let mut v = Verdict {
+            accepted: false,
+            score: 0,
+            failed: Vec::new(),
+            suggestions: Vec::new(),
+            crack_time: String::new(),
+            evaluated_prefix: false,
+        };
+        v.reject(rule, message_id);
+        v
+    }
+
     /// Records a failed rule; used by the caller for `Breached` and `History`.
     pub fn reject(&mut self, rule: Rule, message_id: &'static str) {
         self.reject_with(rule, message_id, Vec::new());
