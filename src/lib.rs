@@ -12,6 +12,7 @@ pub mod directory;
 pub mod flow;
 pub mod i18n;
 pub mod notify;
+pub mod outbound;
 pub mod permissions;
 pub mod policy;
 pub mod ports;

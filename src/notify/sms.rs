@@ -92,7 +92,7 @@ impl Notifier for SmsHttp {
         let resp = req
             .send()
             .await
-            .map_err(|e| NotifyError::Transient(crate::directory::graph::client::describe(&e)))?;
+            .map_err(|e| NotifyError::Transient(crate::outbound::describe(&e)))?;
         let status = resp.status();
         if status.is_success() {
             Ok(())

@@ -1,5 +1,6 @@
 //! The traits the flow talks to, and the values they exchange. Nothing else lives here.
 
+pub mod breached;
 pub mod directory;
 pub mod notifier;
 pub mod store;
@@ -8,5 +9,4 @@ pub use directory::{Directory, DirectoryError, DirectoryErrorKind};
 pub use notifier::{Message, Notifier, NotifyError};
 pub use store::{Store, StoreError};
 
-/// The breached-password check is a port too; its adapters live in `crate::breached`.
-pub use crate::breached::BreachedCheck;
+pub use breached::{BreachedCheck, BreachedError};

@@ -56,31 +56,6 @@ pub struct Reply {
     pub body: bytes::Bytes,
 }
 
-/// A short reason for a transport failure; reqwest's Display can include the URL, which
-/// carries no secret here, but the chain is more useful in logs.
-pub fn describe(e: &reqwest::Error) -> String {
-    let kind = if e.is_timeout() {
-        "timed out"
-    } else if e.is_connect() {
-        "connection failed"
-    } else if e.is_body() || e.is_decode() {
-        "response cut off"
-    } else {
-        "request failed"
-    };
-    let mut cause = String::new();
-    let mut src = std::error::Error::source(e);
-    while let Some(s) = src {
-        cause = s.to_string();
-        src = s.source();
-    }
-    if cause.is_empty() {
-        kind.to_string()
-    } else {
-        format!("{kind}: {cause}")
-    }
-}
-
 /// Parses `Retry-After`: decimal seconds (Graph may send `2.128`) or an HTTP date.
 pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
     let v = value.trim();
@@ -192,7 +167,7 @@ impl GraphHttp {
         client_request_id: &str,
     ) -> Attempt {
         let transport = |e: &reqwest::Error, ids: RequestIds| {
-            DirectoryError::new(K::Unavailable, describe(e)).with_ids(ids)
+            DirectoryError::new(K::Unavailable, crate::outbound::describe(e)).with_ids(ids)
         };
         let resp = match req.send().await {
             Ok(r) => r,

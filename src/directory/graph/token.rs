@@ -267,7 +267,7 @@ impl TokenSource {
                     K::Unavailable,
                     format!(
                         "token endpoint unreachable: {}",
-                        super::client::describe(&e)
+                        crate::outbound::describe(&e)
                     ),
                 )
             })?;
