@@ -20,7 +20,6 @@ pub mod reminders;
 pub mod settings;
 pub mod signins;
 pub mod simulator;
-pub use simulator as sim;
 pub mod store;
 pub mod telemetry;
 pub mod web;

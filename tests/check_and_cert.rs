@@ -16,7 +16,7 @@ use rekey::{
     },
     ports::Directory,
     settings::AssertionAlg,
-    sim,
+    simulator as sim,
 };
 
 fn config_file(dir: &std::path::Path, sim_base: &str, secret: &str) -> std::path::PathBuf {

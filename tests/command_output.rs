@@ -76,7 +76,7 @@ fn assert_csv(what: &str, text: &str, header: &str, min_rows: usize) {
 #[tokio::test]
 async fn data_on_stdout_logs_on_stderr_even_at_trace() {
     let now = support::start_time();
-    let sim = rekey::sim::start(
+    let sim = rekey::simulator::start(
         support::sim_options(now),
         TcpListener::bind("127.0.0.1:0").unwrap(),
     )

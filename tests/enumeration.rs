@@ -302,11 +302,11 @@ async fn graph_throttling_does_not_show_in_the_start_step() {
     let floor = 600;
     let app = TestApp::spawn_with(|_| {}, |s| s.security.start_floor_ms = floor).await;
     // Every method read is throttled; Graph's client would retry for seconds.
-    app.sim.state.faults().add(rekey::sim::FaultRule {
+    app.sim.state.faults().add(rekey::simulator::FaultRule {
         method: None,
         path_contains: Some("/authentication/".into()),
         times: None,
-        kind: rekey::sim::FaultKind::Throttle {
+        kind: rekey::simulator::FaultKind::Throttle {
             retry_after: "1".into(),
         },
     });

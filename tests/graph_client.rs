@@ -15,7 +15,7 @@ use rekey::{
         graph::{client::RetryPolicy, token::Credential},
     },
     ports::{Directory, DirectoryErrorKind as K},
-    sim::{self, FaultKind, FaultRule},
+    simulator::{self as sim, FaultKind, FaultRule},
 };
 use secrecy::SecretString;
 

@@ -35,13 +35,13 @@ async fn portal(settings: Settings, catcher: &Catcher, clock: &ManualClock) -> S
 async fn tenant(
     tag: &str,
 ) -> (
-    rekey::sim::SimServer,
+    rekey::simulator::SimServer,
     support::TempDir,
     Settings,
     DateTime<Utc>,
 ) {
     let now = support::start_time();
-    let sim = rekey::sim::start(
+    let sim = rekey::simulator::start(
         support::sim_options(now),
         TcpListener::bind("127.0.0.1:0").unwrap(),
     )

@@ -24,7 +24,7 @@ use rekey::{
     notify::Catcher,
     ports::{Message, Notifier, NotifyError, Store},
     reminders::pass::{PassOptions, ReminderPass, ReportRow, Summary},
-    sim::{self, FaultKind, FaultRule},
+    simulator::{self as sim, FaultKind, FaultRule},
     web::{Templates, reminder_mail::TemplateComposer},
 };
 

@@ -6,7 +6,7 @@ mod support;
 
 use rekey::{
     ports::Message,
-    sim::{FaultKind, FaultRule},
+    simulator::{FaultKind, FaultRule},
 };
 use support::{TestApp, extract_value};
 

@@ -52,7 +52,7 @@ async fn without_p1_the_feature_steps_aside() {
 async fn the_organisation_report_tells_stale_devices_from_spray_and_typos() {
     use std::net::TcpListener;
     let now = support::start_time();
-    let s = rekey::sim::start(
+    let s = rekey::simulator::start(
         support::sim_options(now),
         TcpListener::bind("127.0.0.1:0").unwrap(),
     )
@@ -182,11 +182,11 @@ async fn the_watch_waits_out_throttling() {
     let app = TestApp::spawn().await;
     reset(&app).await;
     let graph = graph_for(&app);
-    app.sim.state.faults().add(rekey::sim::FaultRule {
+    app.sim.state.faults().add(rekey::simulator::FaultRule {
         method: None,
         path_contains: Some("/auditLogs/signIns".into()),
         times: Some(2),
-        kind: rekey::sim::FaultKind::Throttle {
+        kind: rekey::simulator::FaultKind::Throttle {
             retry_after: "0.05".into(),
         },
     });

@@ -6,7 +6,7 @@ mod support;
 
 use std::net::TcpListener;
 
-use rekey::sim::{self, FaultKind, FaultRule};
+use rekey::simulator::{self as sim, FaultKind, FaultRule};
 use serde_json::Value;
 
 struct S {

@@ -9,7 +9,7 @@ use std::{net::TcpListener, sync::Arc};
 use rekey::{
     clock::{ManualClock, OsRandom, Random},
     notify::Catcher,
-    sim,
+    simulator as sim,
 };
 use support::extract_value;
 

@@ -36,7 +36,7 @@ async fn two_serve_processes_share_flows_and_reminders() {
         return;
     };
     let now = support::start_time();
-    let sim = rekey::sim::start(
+    let sim = rekey::simulator::start(
         support::sim_options(now),
         TcpListener::bind("127.0.0.1:0").unwrap(),
     )

@@ -79,12 +79,6 @@ impl OnlineRange {
         })
     }
 
-    /// Changes how many prefixes are cached (0 disables the cache).
-    pub fn with_cache_capacity(mut self, prefixes: usize) -> Self {
-        self.capacity = prefixes;
-        self
-    }
-
     /// The count for `password`'s hash, fetching (or reusing) its range. Never fails open.
     pub async fn count(&self, password: &str) -> Result<u64, BreachedError> {
         let hash = hex_upper(&sha1_bytes(password));

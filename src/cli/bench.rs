@@ -401,8 +401,8 @@ async fn bench_portal(
     instances: usize,
 ) -> anyhow::Result<(Vec<String>, crate::notify::Catcher, std::path::PathBuf)> {
     let now = crate::clock::Clock::now(&SystemClock);
-    let sim = crate::sim::start(
-        crate::sim::SimOptions {
+    let sim = crate::simulator::start(
+        crate::simulator::SimOptions {
             seed_demo: true,
             now,
             extra_users,

@@ -14,7 +14,7 @@ use crate::{
     clock::{Clock, OsRandom, Random, SystemClock},
     notify::Catcher,
     settings::{self, Purpose, Settings},
-    sim, telemetry, web,
+    simulator as sim, telemetry, web,
 };
 
 #[derive(Args, Debug)]

@@ -5,7 +5,7 @@ use clap::Args;
 
 use crate::{
     clock::{Clock, SystemClock},
-    sim,
+    simulator as sim,
 };
 
 #[derive(Args, Debug)]

@@ -192,13 +192,6 @@ impl Catalogs {
         negotiate::best(wanted)
     }
 
-    /// The language for a recipient with this Entra `preferredLanguage`.
-    pub fn for_recipient(&self, preferred: Option<&str>) -> &'static Language {
-        preferred
-            .and_then(|p| self.negotiate([p]))
-            .unwrap_or(self.default)
-    }
-
     /// The message in `lang`, falling back to English for a missing id (which the load
     /// check makes impossible for the embedded catalogs) and to the id itself last.
     pub fn text(&self, lang: &Language, id: &str, args: &[(&str, Arg)]) -> String {

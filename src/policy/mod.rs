@@ -184,11 +184,6 @@ impl PasswordPolicy {
             .map(|m| crate::i18n::english(m.id, &m.args))
             .collect()
     }
-
-    /// Number of banned terms in use (built-in and custom), for `rekey check`.
-    pub fn banned_terms(&self) -> usize {
-        self.banned.len()
-    }
 }
 
 fn strength_failure(a: &strength::Assessment, s: &PolicySettings, v: &mut Verdict) {

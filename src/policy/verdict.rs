@@ -98,11 +98,6 @@ impl Verdict {
             });
         }
     }
-
-    /// Whether a rule failed.
-    pub fn failed_rule(&self, rule: Rule) -> bool {
-        self.failed.iter().any(|f| f.rule == rule)
-    }
 }
 
 /// Message for the caller's breached-password check.

@@ -111,7 +111,6 @@ pub(crate) struct Inner {
     pub tokens: Mutex<std::collections::HashMap<String, (i64, u64)>>,
     pub token_generation: AtomicU64,
     pub token_requests: AtomicU64,
-    pub requests: Mutex<Vec<String>>,
     pub mail: Mutex<Vec<SentMail>>,
     pub reports_bucket: Mutex<(i64, u32)>,
     pub premium: AtomicBool,
@@ -137,17 +136,6 @@ impl SimState {
     /// Client-credentials token requests answered so far.
     pub fn token_requests(&self) -> u64 {
         self.0.token_requests.load(Ordering::Relaxed)
-    }
-
-    /// Requests whose path contains `needle`.
-    pub fn request_count(&self, needle: &str) -> u64 {
-        self.0
-            .requests
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .filter(|p| p.contains(needle))
-            .count() as u64
     }
 
     /// Every token issued so far stops working (401 InvalidAuthenticationToken).
@@ -255,7 +243,6 @@ pub async fn start(opts: SimOptions, listener: TcpListener) -> std::io::Result<S
         tokens: Mutex::new(Default::default()),
         token_generation: AtomicU64::new(0),
         token_requests: AtomicU64::new(0),
-        requests: Mutex::new(Vec::new()),
         mail: Mutex::new(Vec::new()),
         reports_bucket: Mutex::new((0, 0)),
     });

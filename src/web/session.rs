@@ -53,10 +53,6 @@ pub fn set_flow(session: &Session, id: &str) -> Result<(), WebError> {
     session.insert(FLOW, id).map_err(WebError::internal)
 }
 
-pub fn clear_flow(session: &Session) {
-    session.remove(FLOW);
-}
-
 /// The address to rate-limit and audit.
 pub fn client_addr(req: &HttpRequest, services: &Services) -> Option<IpAddr> {
     let peer = req.peer_addr()?.ip();

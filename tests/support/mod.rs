@@ -10,7 +10,7 @@ use rekey::{
     notify::Catcher,
     ports::{Message, Store},
     settings::Settings,
-    sim::{self, SimServer},
+    simulator::{self as sim, SimServer},
 };
 
 /// Seeded demo accounts (src/simulator/tenant.rs) the tests rely on.

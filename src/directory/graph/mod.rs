@@ -148,10 +148,6 @@ impl GraphDirectory {
         &self.http.stats
     }
 
-    pub fn token_fetches(&self) -> u64 {
-        self.http.tokens.fetch_count()
-    }
-
     /// A mailer that sends as `sender` through this client's credentials.
     pub fn mailer(&self, sender: String) -> GraphMailer {
         GraphMailer {

@@ -172,7 +172,6 @@ pub struct TokenSource {
     pub clock: Arc<dyn Clock>,
     pub rng: Arc<dyn Random>,
     cached: Mutex<Option<AccessToken>>,
-    fetches: std::sync::atomic::AtomicU64,
 }
 
 impl TokenSource {
@@ -194,14 +193,10 @@ impl TokenSource {
             clock,
             rng,
             cached: Mutex::new(None),
-            fetches: Default::default(),
         }
     }
 
     /// How many times a token was requested from the endpoint.
-    pub fn fetch_count(&self) -> u64 {
-        self.fetches.load(std::sync::atomic::Ordering::Relaxed)
-    }
 
     /// A valid token: the cached one, or a fresh one. Concurrent callers share one fetch.
     pub async fn get(&self) -> Result<AccessToken, DirectoryError> {
@@ -234,8 +229,6 @@ impl TokenSource {
 
     #[tracing::instrument(name = "graph.token", skip_all)]
     async fn fetch(&self) -> Result<AccessToken, DirectoryError> {
-        self.fetches
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let now = self.clock.now();
         let mut form: Vec<(&str, String)> = vec![
             ("client_id", self.client_id.clone()),

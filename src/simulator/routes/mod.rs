@@ -67,12 +67,6 @@ pub async fn dispatch(req: HttpRequest, body: web::Bytes, ctx: web::Data<Ctx>) -
     let state = &ctx.state;
     let path = req.uri().path().to_string();
     let method = req.method().as_str().to_string();
-    state
-        .0
-        .requests
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(format!("{method} {path}"));
     if let Some(rest) = path.strip_prefix("/_sim/") {
         return control(&method, rest, &body, state);
     }
