@@ -1,3 +1,5 @@
+//! The `rekey` binary: parses the command line and hands over to [`rekey::cli`].
+
 use std::process::ExitCode;
 
 use clap::Parser;

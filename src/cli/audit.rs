@@ -1,3 +1,5 @@
+//! `rekey audit export`: the audit trail as JSON lines or CSV on standard output.
+
 use std::{io::Write, process::ExitCode};
 
 use anyhow::Context;

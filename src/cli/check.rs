@@ -1,3 +1,6 @@
+//! `rekey check`: the configuration, then against the tenant the credential, each permission
+//! and the directory role, with the fix for anything missing.
+
 use std::{process::ExitCode, sync::Arc};
 
 use clap::Args;

@@ -1,3 +1,5 @@
+//! `rekey demo`: the portal, a simulated tenant, SQLite and the demo outbox on this machine.
+
 use std::{
     net::{SocketAddr, TcpListener},
     process::ExitCode,

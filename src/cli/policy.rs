@@ -1,3 +1,6 @@
+//! `rekey policy check` (the verdict for a password read from standard input) and
+//! `rekey breached build` (a compact offline breach list).
+
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 
 use clap::{Args, Subcommand};

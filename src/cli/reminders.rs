@@ -1,3 +1,5 @@
+//! `rekey reminders run` and `rekey users expiring`: a reminder pass now, and who expires when.
+
 use std::{
     io::{IsTerminal, Write},
     process::ExitCode,

@@ -1,3 +1,6 @@
+//! `rekey serve`: the portal, the admin listener, the reminder schedule, the sign-in watch and
+//! the store's pruning, until a shutdown signal.
+
 use std::{net::TcpListener, process::ExitCode, sync::Arc};
 
 use anyhow::Context;

@@ -1,3 +1,5 @@
+//! `rekey signins report`: stale devices, spraying and typos in the tenant's sign-in log.
+
 use std::{io::Write, process::ExitCode, sync::Arc, time::Instant};
 
 use anyhow::Context;

@@ -1,3 +1,5 @@
+//! `rekey sim`: the Microsoft Graph simulator on its own, for other tools' tests.
+
 use std::{net::TcpListener, process::ExitCode, time::Duration};
 
 use anyhow::Context;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use service::{Outgoing, RequestCtx, ResetService, SetOutcome};
 
+/// The channel a code travels by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MethodKind {
@@ -47,6 +48,7 @@ pub enum HelpdeskReason {
 }
 
 impl HelpdeskReason {
+    /// The reason as audit events and metrics name it.
     pub fn as_str(self) -> &'static str {
         match self {
             HelpdeskReason::Disabled => "disabled",
@@ -58,6 +60,7 @@ impl HelpdeskReason {
     }
 }
 
+/// Where a flow is: which page the person sees and which transitions are allowed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
@@ -93,6 +96,8 @@ pub struct FlowUser {
     pub company_name: Option<String>,
 }
 
+/// One person's reset, from the name typed to the changed password: stored between requests
+/// (as JSON, with an optimistic version) and never sent to the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flow {
     pub id: String,
@@ -109,6 +114,7 @@ pub struct Flow {
     pub version: i64,
 }
 
+/// Why a transition was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StepError {
     #[error("this step is not available now")]
@@ -154,6 +160,7 @@ impl Flow {
             .and_then(|u| u.preferred_language.as_deref())
     }
 
+    /// The method with this id, if the flow has it.
     pub fn method(&self, id: &str) -> Option<&Method> {
         self.methods.iter().find(|m| m.id == id)
     }
@@ -177,6 +184,7 @@ impl Flow {
             .collect()
     }
 
+    /// The flow has ended, at the helpdesk or with the password changed.
     pub fn is_closed(&self) -> bool {
         matches!(self.step, Step::Done { .. } | Step::Helpdesk { .. })
     }
@@ -277,10 +285,12 @@ impl Flow {
         }
     }
 
+    /// The directory refused the change for a reason only the helpdesk can handle.
     pub fn setting_refused(&mut self, reason: HelpdeskReason) {
         self.step = Step::Helpdesk { reason };
     }
 
+    /// The password was changed at `at`.
     pub fn setting_done(&mut self, at: DateTime<Utc>) {
         self.step = Step::Done { at };
     }

@@ -92,6 +92,7 @@ pub enum SetOutcome {
     Helpdesk(HelpdeskReason),
 }
 
+/// Why a step could not be done; the web layer turns each into a page.
 #[derive(Debug, thiserror::Error)]
 pub enum FlowError {
     #[error("no reset in progress, or it expired")]
@@ -117,6 +118,7 @@ pub enum FlowError {
     Internal(String),
 }
 
+/// The reset flow's use cases, with the ports they need and their limits.
 pub struct ResetService {
     /// Bounds concurrent password evaluations: zxcvbn is CPU-heavy, and a flood of checks
     /// must not starve everything else.
@@ -206,6 +208,7 @@ impl ResetService {
         })
     }
 
+    /// The flow with this id, unless it is missing or idle for too long.
     pub async fn load(&self, id: &str) -> Result<Flow, FlowError> {
         let row = self.store.flow_get(id).await?.ok_or(FlowError::Expired)?;
         if row.expires_at <= self.now() {

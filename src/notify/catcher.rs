@@ -1,3 +1,5 @@
+//! The catcher: messages kept in memory instead of sent (the demo outbox and the tests).
+
 use std::{
     collections::VecDeque,
     sync::{Arc, Mutex},

@@ -1,3 +1,5 @@
+//! The outbox: a bounded queue and a worker, so no request waits on delivery.
+
 use std::{
     sync::{
         Arc,

@@ -1,3 +1,5 @@
+//! SMS through a Twilio-compatible REST API or a JSON webhook.
+
 use std::time::Duration;
 
 use async_trait::async_trait;

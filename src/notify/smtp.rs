@@ -1,3 +1,5 @@
+//! Email over SMTP with lettre (STARTTLS, implicit TLS, or plain to a loopback relay).
+
 use std::time::Duration;
 
 use async_trait::async_trait;

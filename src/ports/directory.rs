@@ -1,3 +1,6 @@
+//! The directory port: finding a user, their contact methods, setting a password, listings
+//! for reminders and sign-in logs, and the errors a directory can give.
+
 use std::fmt;
 
 use async_trait::async_trait;
@@ -27,6 +30,7 @@ pub struct DirectoryUser {
 }
 
 impl DirectoryUser {
+    /// Whether `passwordPolicies` lists `name` (case-insensitive).
     pub fn has_password_policy(&self, name: &str) -> bool {
         self.password_policies
             .as_deref()
@@ -118,6 +122,7 @@ impl fmt::Display for RequestIds {
     }
 }
 
+/// What kind of failure a directory call met, so callers can decide without parsing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DirectoryErrorKind {
@@ -145,6 +150,7 @@ pub enum DirectoryErrorKind {
 }
 
 impl DirectoryErrorKind {
+    /// The kind as audit events and metrics name it.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::NotFound => "not_found",
@@ -179,6 +185,7 @@ pub struct DirectoryError {
 }
 
 impl DirectoryError {
+    /// An error of `kind`; `detail` goes to logs, never to a page.
     pub fn new(kind: DirectoryErrorKind, detail: impl Into<String>) -> Self {
         Self {
             kind,
@@ -189,6 +196,7 @@ impl DirectoryError {
         }
     }
 
+    /// The same error with the request ids support needs.
     pub fn with_ids(mut self, ids: RequestIds) -> Self {
         self.ids = ids;
         self

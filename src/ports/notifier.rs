@@ -1,3 +1,5 @@
+//! The notifier port: an email or an SMS to send, and how sending can fail.
+
 use async_trait::async_trait;
 
 /// A rendered message, ready for a channel.
@@ -29,6 +31,7 @@ impl std::fmt::Debug for Message {
 }
 
 impl Message {
+    /// `email` or `sms`, for logs and metrics.
     pub fn channel(&self) -> &'static str {
         match self {
             Message::Email { .. } => "email",
@@ -37,6 +40,7 @@ impl Message {
     }
 }
 
+/// Why a message was not delivered.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum NotifyError {
     #[error("channel not configured: {0}")]
@@ -50,5 +54,6 @@ pub enum NotifyError {
 /// Sends messages: SMTP, Graph sendMail, SMS over HTTP, or the demo catcher.
 #[async_trait]
 pub trait Notifier: Send + Sync {
+    /// Delivers one message, or says why not.
     async fn send(&self, message: &Message) -> Result<(), NotifyError>;
 }

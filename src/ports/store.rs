@@ -1,3 +1,6 @@
+//! The store port: flows, codes, counters and locks, the audit trail, the reminder ledger and
+//! lease, sign-in watches, password history and small key-value state.
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -72,6 +75,7 @@ pub struct DayCount {
     pub reminders: u64,
 }
 
+/// Why the store could not do what was asked.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("the database is unavailable: {0}")]
@@ -85,20 +89,25 @@ pub enum StoreError {
 /// Everything that must survive a restart and be shared between instances.
 #[async_trait]
 pub trait Store: Send + Sync {
+    /// Answers when the database is reachable.
     async fn ping(&self) -> Result<(), StoreError>;
 
+    /// Stores a new flow.
     async fn flow_insert(&self, flow: &FlowRow) -> Result<(), StoreError>;
+    /// The flow with this id, expired or not.
     async fn flow_get(&self, id: &str) -> Result<Option<FlowRow>, StoreError>;
     /// Writes `flow` if the stored version is still `flow.version - 1`. False on a lost race.
     async fn flow_update(&self, flow: &FlowRow) -> Result<bool, StoreError>;
     /// Deletes the flow if its stored version is still `version`. False on a lost race.
     async fn flow_delete(&self, id: &str, version: i64) -> Result<bool, StoreError>;
+    /// Deletes flows (and their codes) that expired before `now`.
     async fn flows_prune(&self, now: DateTime<Utc>) -> Result<u64, StoreError>;
     /// Deletes audit events, counters and expired locks older than `before`.
     async fn retention_prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
 
     /// Stores a code, replacing an earlier one for the same flow and method.
     async fn code_put(&self, code: &CodeRow) -> Result<(), StoreError>;
+    /// The code stored for this flow and method, if any.
     async fn code_get(&self, flow_id: &str, method: &str) -> Result<Option<CodeRow>, StoreError>;
     /// Counts one more wrong try; returns the new count.
     async fn code_fail(&self, flow_id: &str, method: &str) -> Result<u32, StoreError>;
@@ -107,6 +116,7 @@ pub trait Store: Send + Sync {
 
     /// Adds one to a fixed-window counter and returns the count in that window.
     async fn counter_hit(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
+    /// The count of a fixed-window counter, without adding to it.
     async fn counter_get(&self, key: &str, window_start: i64) -> Result<u32, StoreError>;
 
     /// Locks `key` until `until` unless a lock is already running at `now`. True when this
@@ -117,8 +127,10 @@ pub trait Store: Send + Sync {
         until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// Until when `key` is locked, if it ever was (expired locks stay until pruned).
     async fn lock_get(&self, key: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 
+    /// Appends one audit event.
     async fn audit_append(&self, event: &AuditEvent) -> Result<(), StoreError>;
     /// Events ordered by (time, id) strictly after (`at`, `after_id`); an empty `after_id`
     /// includes every event at `at`. Keyset paging, so an export never skips or repeats.
@@ -140,6 +152,7 @@ pub trait Store: Send + Sync {
         threshold: u32,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// Records how a recorded reminder ended (`sent` or `failed`).
     async fn ledger_mark(
         &self,
         user_id: &str,
@@ -158,6 +171,7 @@ pub trait Store: Send + Sync {
         until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// Gives the lease up if `holder` still has it.
     async fn lease_release(&self, name: &str, holder: &str) -> Result<(), StoreError>;
     /// Who holds the lease `name` and until when, expired or not.
     async fn lease_get(&self, name: &str) -> Result<Option<(String, DateTime<Utc>)>, StoreError>;
@@ -176,7 +190,9 @@ pub trait Store: Send + Sync {
         source: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// A small piece of shared state by name.
     async fn kv_get(&self, name: &str) -> Result<Option<String>, StoreError>;
+    /// Sets a small piece of shared state, replacing any value.
     async fn kv_set(&self, name: &str, value: &str) -> Result<(), StoreError>;
     /// Sets `name` only if it has no value yet; false when one was there.
     async fn kv_set_new(&self, name: &str, value: &str) -> Result<bool, StoreError>;

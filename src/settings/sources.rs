@@ -1,3 +1,6 @@
+//! Where the configuration comes from: defaults, the TOML file, `REKEY_*` variables and
+//! `*_file` secrets, with every problem named by its key and variable.
+
 use std::{collections::HashSet, fmt, path::Path};
 
 use secrecy::SecretString;

@@ -1,3 +1,6 @@
+//! Checks on a loaded configuration: values in range, keys long enough, combinations that
+//! cannot work.
+
 use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};
 

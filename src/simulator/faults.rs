@@ -1,3 +1,6 @@
+//! Faults the simulator injects on request: throttling, errors, dropped connections,
+//! malformed JSON and delays.
+
 use std::{sync::Mutex, time::Duration};
 
 use serde::Deserialize;

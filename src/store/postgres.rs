@@ -1,3 +1,5 @@
+//! The PostgreSQL store, for several instances behind a load balancer.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

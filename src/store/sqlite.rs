@@ -1,3 +1,5 @@
+//! The SQLite store: one file, created and migrated on first start.
+
 use std::{str::FromStr, time::Duration};
 
 use chrono::{DateTime, Utc};

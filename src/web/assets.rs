@@ -1,3 +1,5 @@
+//! Embedded CSS, JavaScript and images, served with an ETag from their content hash.
+
 use actix_web::{HttpResponse, get, http::header, web};
 use rust_embed::RustEmbed;
 

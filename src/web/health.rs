@@ -1,3 +1,5 @@
+//! `/healthz` (the process is up) and `/readyz` (the store answers and a token can be had).
+
 use std::time::Duration;
 
 use actix_web::{HttpResponse, get, web};

@@ -1,3 +1,5 @@
+//! The demo outbox page: the mail and SMS the portal would have sent.
+
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 
