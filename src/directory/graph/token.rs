@@ -196,8 +196,6 @@ impl TokenSource {
         }
     }
 
-    /// How many times a token was requested from the endpoint.
-
     /// A valid token: the cached one, or a fresh one. Concurrent callers share one fetch.
     pub async fn get(&self) -> Result<AccessToken, DirectoryError> {
         let mut cached = self.cached.lock().await;
