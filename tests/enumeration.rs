@@ -4,6 +4,7 @@
 
 mod support;
 
+use rekey::cli::drive::ResetDriver;
 use support::TestApp;
 
 /// Response headers that legitimately differ per response.
@@ -116,30 +117,10 @@ async fn decoys_are_stable_per_name() {
     let app = TestApp::spawn().await;
     let mut pages = Vec::new();
     for _ in 0..2 {
-        let client = TestApp::new_client();
-        let page = client
-            .get(app.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-        client
-            .post(app.url("/reset/start"))
-            .form(&[("csrf", csrf.as_str()), ("username", "ghost@contoso.com")])
-            .send()
-            .await
-            .unwrap();
-        let body = client
-            .get(app.url("/reset"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let person = ResetDriver::new().unwrap();
+        let step = person.start(&app.base, "ghost@contoso.com").await.unwrap();
+        assert!(step.moved_on());
+        let body = person.page(&app.url("/reset")).await.unwrap();
         pages.push(support::methods_fieldset(&body));
     }
     assert_eq!(pages[0], pages[1]);
@@ -148,21 +129,20 @@ async fn decoys_are_stable_per_name() {
 #[tokio::test]
 async fn an_unknown_name_can_never_pass_verification() {
     let app = TestApp::spawn().await;
-    assert_eq!(app.start("ghost@contoso.com").await.status(), 303);
-    let page = app.get_text("/reset").await;
-    let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    // Decoys come in every shape real lists have; take the first one shown.
-    let method = support::extract_value(&page, "name=\"method\" value=\"").unwrap();
-    let r = app
-        .post_form("/reset/send", &[("csrf", &csrf), ("method", &method)])
-        .await;
-    assert_eq!(r.status(), 303);
+    let person = &app.person;
+    assert!(
+        person
+            .start(&app.base, "ghost@contoso.com")
+            .await
+            .unwrap()
+            .moved_on()
+    );
+    // Decoys come in every shape real lists have; the driver takes the first one shown.
+    assert!(person.send(&app.base, None).await.unwrap().moved_on());
     app.flush().await;
     assert!(app.messages().is_empty(), "decoys receive nothing");
-    let r = app
-        .post_form("/reset/code", &[("csrf", &csrf), ("code", "12345678")])
-        .await;
-    assert_eq!(r.status(), 422);
+    let step = person.enter_code(&app.base, "12345678").await.unwrap();
+    assert_eq!(step.status, 422);
 }
 
 /// Method lists as real accounts have them (an authentication email, a mobile, sometimes a
@@ -313,22 +293,12 @@ async fn graph_throttling_does_not_show_in_the_start_step() {
     // Warm up the token and the connections.
     app.start("warm.up@contoso.com").await;
     let time_start = |name: String| {
-        let url = app.url("");
+        let base = app.base.clone();
         async move {
-            let client = TestApp::new_client();
-            let page = client.get(format!("{url}/")).send().await.unwrap();
-            let csrf =
-                support::extract_value(&page.text().await.unwrap(), "name=\"csrf\" value=\"")
-                    .unwrap();
-            let started = std::time::Instant::now();
-            let r = client
-                .post(format!("{url}/reset/start"))
-                .form(&[("csrf", csrf.as_str()), ("username", name.as_str())])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), 303);
-            started.elapsed()
+            let person = ResetDriver::new().unwrap();
+            let step = person.start(&base, &name).await.unwrap();
+            assert_eq!(step.status, 303);
+            step.took
         }
     };
     let (mut known, mut unknown) = (Vec::new(), Vec::new());

@@ -8,7 +8,7 @@ use std::{net::TcpListener, sync::Arc};
 
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use rekey::{clock::ManualClock, notify::Catcher, settings::Settings};
+use rekey::{cli::drive::ResetDriver, clock::ManualClock, notify::Catcher, settings::Settings};
 use secrecy::SecretString;
 use support::extract_value;
 
@@ -71,60 +71,25 @@ async fn a_reset_survives_a_key_rotation() {
     let during = portal(rotating, &catcher, &clock).await;
     let after_without = portal(new, &catcher, &clock).await;
 
-    let c = support::TestApp::new_client();
-    let page = c
-        .get(format!("{before}/"))
-        .send()
+    let person = ResetDriver::new().unwrap();
+    assert!(
+        person
+            .start(&before, support::EMAIL_USER)
+            .await
+            .unwrap()
+            .moved_on()
+    );
+    assert!(person.send(&before, None).await.unwrap().moved_on());
+    let code = catcher
+        .code_for(support::EMAIL_USER_ALT, std::time::Duration::from_secs(10))
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    c.post(format!("{before}/reset/start"))
-        .form(&[("csrf", csrf.as_str()), ("username", support::EMAIL_USER)])
-        .send()
-        .await
-        .unwrap();
-    c.post(format!("{before}/reset/send"))
-        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
-        .send()
-        .await
-        .unwrap();
-    let mut code = None;
-    for _ in 0..100 {
-        code = catcher
-            .messages()
-            .into_iter()
-            .find_map(|m| match m.message {
-                rekey::ports::Message::Email { text, .. } => support::find_code(&text),
-                _ => None,
-            });
-        if code.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    let code = code.unwrap();
+        .expect("a code");
 
     // New keys with the previous ones: the reset goes on where it was.
-    let r = c
-        .post(format!("{during}/reset/code"))
-        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
-    // Verification brings a new CSRF token.
-    let csrf = support::csrf_at(&c, &format!("{during}/reset")).await;
+    let step = person.enter_code(&during, &code).await.unwrap();
+    assert_eq!(step.status, 303);
     let pw = "Saffron-Glacier-Tunnel-47";
-    let r = c
-        .post(format!("{during}/reset/password"))
-        .form(&[("csrf", csrf.as_str()), ("password", pw), ("confirm", pw)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
+    assert!(person.set_password(&during, pw).await.unwrap().moved_on());
     assert_eq!(
         sim.state
             .user(support::EMAIL_USER)
@@ -133,6 +98,7 @@ async fn a_reset_survives_a_key_rotation() {
             .as_deref(),
         Some(pw)
     );
+    let c = person.client();
     let r = c.get(format!("{during}/reset")).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(

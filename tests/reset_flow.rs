@@ -46,7 +46,7 @@ async fn a_user_resets_by_email_code() {
     assert!(user.last_password_change > before);
     assert!(user.sessions_revoked_at.is_some(), "signed out everywhere");
     // A confirmation went out.
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    app.flush().await;
     assert!(
         app.messages().iter().any(
             |m| matches!(m, Message::Email { subject, .. } if subject.contains("was changed"))
@@ -234,7 +234,7 @@ async fn wrong_codes_burn_the_code_and_then_lock_the_account() {
         .await
         .unwrap();
     assert_eq!(r.status(), 429);
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    app.flush().await;
     assert!(
         app.messages()
             .iter()
@@ -288,7 +288,7 @@ async fn a_code_from_another_flow_is_refused() {
         .send()
         .await
         .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    app.flush().await;
     let r = b
         .post(app.url("/reset/code"))
         .form(&[("csrf", csrf_b.as_str()), ("code", code_a.as_str())])
@@ -473,7 +473,6 @@ async fn a_breached_password_is_refused_and_history_blocks_reuse() {
         .send()
         .await
         .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     let code = app.code_sent_to(support::EMAIL_USER_ALT).await;
     let r = again
         .post(app.url("/reset/code"))

@@ -6,6 +6,7 @@ mod support;
 
 use std::{net::TcpListener, sync::Arc};
 
+use rekey::cli::drive::ResetDriver;
 use rekey::{
     clock::{ManualClock, OsRandom, Random},
     notify::Catcher,
@@ -31,8 +32,8 @@ async fn a_flow_moves_between_instances_and_limits_are_shared() {
         .unwrap();
     // A fresh synthetic user each run, so counters left in the database do not interfere.
     let n = loop {
-        let n = (OsRandom.below(1900) * 2) as usize;
-        if n % 25 != 7 && n % 40 != 11 {
+        let n = OsRandom.below(3800) as usize;
+        if rekey::simulator::synthetic(n).can_reset() {
             break n;
         }
     };
@@ -59,66 +60,19 @@ async fn a_flow_moves_between_instances_and_limits_are_shared() {
         tokio::spawn(rekey::web::build(services, l).unwrap());
     }
     let (a, b) = (&bases[0], &bases[1]);
-    let c = support::TestApp::new_client();
+    let person = ResetDriver::new().unwrap();
 
     // Start on A, send the code on B, enter it on A, set the password on B.
-    let page = c
-        .get(format!("{a}/"))
-        .send()
+    assert!(person.start(a, &upn).await.unwrap().moved_on());
+    let step = person.send(b, None).await.unwrap();
+    assert_eq!(step.status, 303, "the cookie from A works on B");
+    let code = catcher
+        .code_for(&alt, std::time::Duration::from_secs(10))
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    let r = c
-        .post(format!("{a}/reset/start"))
-        .form(&[("csrf", csrf.as_str()), ("username", upn.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let r = c
-        .post(format!("{b}/reset/send"))
-        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "the cookie from A works on B");
-    let mut code = None;
-    for _ in 0..100 {
-        code = catcher
-            .messages()
-            .into_iter()
-            .find_map(|m| match m.message {
-                rekey::ports::Message::Email { to, text, .. } if to == alt => {
-                    support::find_code(&text)
-                }
-                _ => None,
-            });
-        if code.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    let code = code.unwrap();
-    let r = c
-        .post(format!("{a}/reset/code"))
-        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    // Verification brings a new CSRF token (read on the other instance).
-    let csrf = support::csrf_at(&c, &format!("{b}/reset")).await;
+        .expect("a code");
+    assert!(person.enter_code(a, &code).await.unwrap().moved_on());
     let pw = "Orchard-Lantern-Velvet-77";
-    let r = c
-        .post(format!("{b}/reset/password"))
-        .form(&[("csrf", csrf.as_str()), ("password", pw), ("confirm", pw)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
+    assert!(person.set_password(b, pw).await.unwrap().moved_on());
     assert_eq!(
         simulator.state.user(&upn).unwrap().password.as_deref(),
         Some(pw)

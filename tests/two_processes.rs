@@ -6,7 +6,7 @@ mod support;
 
 use std::{net::TcpListener, process::Stdio, time::Duration};
 
-use support::extract_value;
+use rekey::cli::drive::ResetDriver;
 
 struct Proc(std::process::Child);
 
@@ -85,32 +85,18 @@ async fn two_serve_processes_share_flows_and_reminders() {
         assert!(up, "{b} did not start");
     }
     let (a, b) = (&bases[0], &bases[1]);
-    let page = c
-        .get(format!("{a}/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-    let r = c
-        .post(format!("{a}/reset/start"))
-        .form(&[("csrf", csrf.as_str()), ("username", support::EMAIL_USER)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let r = c
-        .post(format!("{b}/reset/send"))
-        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let mut code = None;
-    for _ in 0..200 {
-        code = sim.state.sent_mail().iter().find_map(|m| {
+    let person = ResetDriver::new().unwrap();
+    assert!(
+        person
+            .start(a, support::EMAIL_USER)
+            .await
+            .unwrap()
+            .moved_on()
+    );
+    assert!(person.send(b, None).await.unwrap().moved_on());
+    let code = sim
+        .state
+        .wait_for_mail(Duration::from_secs(10), |m| {
             (m.to.first().map(String::as_str) == Some(support::EMAIL_USER_ALT))
                 .then(|| {
                     m.body
@@ -118,30 +104,12 @@ async fn two_serve_processes_share_flows_and_reminders() {
                         .and_then(|i| support::find_code(&m.body[i..]))
                 })
                 .flatten()
-        });
-        if code.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    let code = code.expect("the code mail went out through Graph");
-    let r = c
-        .post(format!("{a}/reset/code"))
-        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
-        .send()
+        })
         .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    // Verification brings a new CSRF token (read on the other instance).
-    let csrf = support::csrf_at(&c, &format!("{b}/reset")).await;
+        .expect("the code mail went out through Graph");
+    assert!(person.enter_code(a, &code).await.unwrap().moved_on());
     let pw = "Harvest-Lantern-Quarry-93";
-    let r = c
-        .post(format!("{b}/reset/password"))
-        .form(&[("csrf", csrf.as_str()), ("password", pw), ("confirm", pw)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
+    assert!(person.set_password(b, pw).await.unwrap().moved_on());
     assert_eq!(
         sim.state
             .user(support::EMAIL_USER)

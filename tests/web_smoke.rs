@@ -9,10 +9,7 @@ use rekey::{
     clock::{ManualClock, OsRandom, Random},
     directory::memory::MemoryDirectory,
     notify::Catcher,
-    ports::{
-        Message,
-        directory::{ContactMethods, DirectoryUser},
-    },
+    ports::directory::{ContactMethods, DirectoryUser},
     settings::Settings,
 };
 
@@ -147,14 +144,9 @@ async fn every_page_renders_and_a_reset_completes() {
         .unwrap();
     assert!(page.contains("Enter the code"), "{page}");
     assert!(page.contains("autocomplete=\"one-time-code\""));
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     let code = catcher
-        .messages()
-        .into_iter()
-        .find_map(|m| match m.message {
-            Message::Sms { to, text } if to == "+44 7700900123" => Some(text[..8].to_string()),
-            _ => None,
-        })
+        .code_for("+44 7700900123", std::time::Duration::from_secs(10))
+        .await
         .expect("an SMS with the code");
 
     let r = c

@@ -217,7 +217,6 @@ async fn list(t: GraphTarget) -> anyhow::Result<ExitCode> {
 }
 
 async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
-    use crate::ports::Message;
     let (bases, catcher, dir) =
         bench_portal(a.flows * 3, a.database.as_deref(), a.instances).await?;
     let steps = ["start", "send", "code", "password"];
@@ -228,7 +227,7 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     let sem = Arc::new(tokio::sync::Semaphore::new(a.concurrency));
     // Synthetic users with an alternate email, enabled and cloud-only (see the simulator).
     let eligible: Vec<usize> = (0..a.flows * 3)
-        .filter(|n| n % 2 == 0 && n % 25 != 7 && n % 40 != 11)
+        .filter(|n| crate::simulator::synthetic(*n).can_reset())
         .take(a.flows)
         .collect();
     let started = Instant::now();
@@ -249,106 +248,36 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
             };
             let upn = format!("user{n:06}@contoso.com");
             let alt = format!("user{n:06}@example.net");
-            let c = match reqwest::Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-            {
-                Ok(c) => c,
-                Err(_) => return,
+            let Ok(person) = super::drive::ResetDriver::new() else {
+                return;
             };
             // Each step may land on another instance, as behind a load balancer.
             let at = |k: usize| bases[(n + k) % bases.len()].as_str();
             let mut t = Vec::new();
             let think = || tokio::time::sleep(Duration::from_millis(think_ms));
+            let mut took = |step: Result<super::drive::Stepped, _>| {
+                let step = step.ok()?;
+                t.push(step.took);
+                if step.status >= 500 {
+                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                step.moved_on().then_some(())
+            };
             let ok = async {
                 // Spread the first wave so flows arrive like people, not all at once.
                 if think_ms > 0 {
                     let slot = (n as u64 * 7919) % 1000;
                     tokio::time::sleep(Duration::from_millis(think_ms * slot / 1000)).await;
                 }
-                let page = c
-                    .get(format!("{}/", at(0)))
-                    .send()
-                    .await
-                    .ok()?
-                    .text()
-                    .await
-                    .ok()?;
-                let csrf = between(&page, "name=\"csrf\" value=\"", "\"")?;
-                let s = Instant::now();
-                let r = c
-                    .post(format!("{}/reset/start", at(0)))
-                    .form(&[("csrf", csrf.as_str()), ("username", upn.as_str())])
-                    .send()
-                    .await
-                    .ok()?;
-                t.push(s.elapsed());
-                if r.status().is_server_error() {
-                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                (r.status() == 303).then_some(())?;
+                took(person.start(at(0), &upn).await)?;
                 think().await;
-                let s = Instant::now();
-                let r = c
-                    .post(format!("{}/reset/send", at(1)))
-                    .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
-                    .send()
-                    .await
-                    .ok()?;
-                t.push(s.elapsed());
-                if r.status().is_server_error() {
-                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                (r.status() == 303).then_some(())?;
-                let mut code = None;
-                for _ in 0..200 {
-                    code = catcher
-                        .messages()
-                        .into_iter()
-                        .find_map(|m| match m.message {
-                            Message::Email { to, text, .. } if to == alt => {
-                                between(&text, "code is:\n\n    ", "\n")
-                            }
-                            _ => None,
-                        });
-                    if code.is_some() {
-                        break;
-                    }
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-                let code = code?;
+                took(person.send(at(1), None).await)?;
+                let code = catcher.code_for(&alt, Duration::from_secs(10)).await?;
                 think().await;
-                let s = Instant::now();
-                let r = c
-                    .post(format!("{}/reset/code", at(2)))
-                    .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
-                    .send()
-                    .await
-                    .ok()?;
-                t.push(s.elapsed());
-                if r.status().is_server_error() {
-                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                (r.status() == 303).then_some(())?;
+                took(person.enter_code(at(2), &code).await)?;
                 let pw = format!("Bench-Harbour-Lantern-{n}");
                 think().await;
-                let s = Instant::now();
-                let r = c
-                    .post(format!("{}/reset/password", at(3)))
-                    .form(&[
-                        ("csrf", csrf.as_str()),
-                        ("password", pw.as_str()),
-                        ("confirm", pw.as_str()),
-                    ])
-                    .send()
-                    .await
-                    .ok()?;
-                t.push(s.elapsed());
-                if r.status().is_server_error() {
-                    server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                (r.status() == 303).then_some(())
+                took(person.set_password(at(3), &pw).await)
             }
             .await;
             if ok.is_none() {
@@ -388,12 +317,6 @@ async fn resets(a: ResetArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn between(s: &str, start: &str, end: &str) -> Option<String> {
-    let i = s.find(start)? + start.len();
-    let j = s[i..].find(end)? + i;
-    Some(s[i..j].to_string())
-}
-
 /// A portal with an in-process simulator, as the benchmarks use it.
 async fn bench_portal(
     extra_users: usize,
@@ -421,6 +344,8 @@ async fn bench_portal(
         .database
         .set_url(format!("sqlite://{}/bench.db", dir.display()));
     settings.security.requests_per_address_per_minute = 1_000_000;
+    // The flood measures the checks' CPU cost, not the per-reset meter budget.
+    settings.security.meter_checks_per_minute = 1_000_000;
     settings.security.codes_per_account_per_hour = 1_000;
     settings.security.start_floor_ms = 0;
     settings.security.revoke_sessions = false;
@@ -452,40 +377,21 @@ async fn bench_portal(
 }
 
 async fn flood(a: FloodArgs) -> anyhow::Result<ExitCode> {
-    use crate::ports::Message;
     let (bases, catcher, dir) = bench_portal(0, None, 1).await?;
     let base = bases[0].clone();
     // One verified session at the password step, as an attacker would have.
-    let c = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let page = c.get(format!("{base}/")).send().await?.text().await?;
-    let csrf = between(&page, "name=\"csrf\" value=\"", "\"").context("csrf")?;
-    c.post(format!("{base}/reset/start"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("username", "alex.wilber@contoso.com"),
-        ])
-        .send()
-        .await?;
-    c.post(format!("{base}/reset/send"))
-        .form(&[("csrf", csrf.as_str()), ("method", "email:0")])
-        .send()
-        .await?;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let person = super::drive::ResetDriver::new()?;
+    let alt = "alex.wilber@outlook.com";
+    person.start(&base, "alex.wilber@contoso.com").await?;
+    person.send(&base, None).await?;
     let code = catcher
-        .messages()
-        .into_iter()
-        .find_map(|m| match m.message {
-            Message::Email { text, .. } => between(&text, "code is:\n\n    ", "\n"),
-            _ => None,
-        })
+        .code_for(alt, Duration::from_secs(10))
+        .await
         .context("code")?;
-    c.post(format!("{base}/reset/code"))
-        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
-        .send()
-        .await?;
+    person.enter_code(&base, &code).await?;
+    // Verification issued a new CSRF token; the meter needs it.
+    let csrf = person.csrf(&format!("{base}/reset")).await?;
+    let c = person.client().clone();
     // Crafted inputs: the l33t-dense strings that make naive zxcvbn take hundreds of ms.
     let crafted: Vec<String> = (0..50)
         .map(|i| {

@@ -4,6 +4,7 @@ mod audit;
 mod bench;
 mod check;
 pub mod demo;
+pub mod drive;
 mod policy;
 pub mod reminders;
 mod serve;

@@ -24,6 +24,8 @@ pub struct CapturedMessage {
 #[derive(Clone)]
 pub struct Catcher {
     inner: Arc<Mutex<VecDeque<CapturedMessage>>>,
+    /// Signalled whenever a message is kept.
+    arrived: Arc<tokio::sync::Notify>,
     clock: Arc<dyn Clock>,
     capacity: usize,
 }
@@ -32,6 +34,7 @@ impl Catcher {
     pub fn new(clock: Arc<dyn Clock>, capacity: usize) -> Self {
         Self {
             inner: Arc::new(Mutex::new(VecDeque::new())),
+            arrived: Arc::new(tokio::sync::Notify::new()),
             clock,
             capacity,
         }
@@ -42,6 +45,53 @@ impl Catcher {
         let q = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         q.iter().rev().cloned().collect()
     }
+
+    /// Waits (at most `within`) for a kept message `find` picks something from, newest
+    /// first: tests and benchmarks wait on delivery instead of sleeping.
+    pub async fn wait_for<T>(
+        &self,
+        within: std::time::Duration,
+        mut find: impl FnMut(&Message) -> Option<T>,
+    ) -> Option<T> {
+        let give_up = tokio::time::Instant::now() + within;
+        loop {
+            // Registered before looking, so a message kept in between still wakes us.
+            let arrived = self.arrived.notified();
+            if let Some(found) = self.messages().iter().find_map(|m| find(&m.message)) {
+                return Some(found);
+            }
+            tokio::time::timeout_at(give_up, arrived).await.ok()?;
+        }
+    }
+
+    /// Waits for the newest one-time code sent to `to` (an address or a number).
+    pub async fn code_for(&self, to: &str, within: std::time::Duration) -> Option<String> {
+        self.wait_for(within, |m| match m {
+            Message::Email { to: dest, text, .. } | Message::Sms { to: dest, text }
+                if dest == to =>
+            {
+                find_code(text)
+            }
+            _ => None,
+        })
+        .await
+    }
+}
+
+/// The first run of 6 to 10 digits in a message: the one-time code, whatever the language.
+pub fn find_code(text: &str) -> Option<String> {
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            if (6..=10).contains(&run.len()) {
+                return Some(run);
+            }
+            run.clear();
+        }
+    }
+    None
 }
 
 #[async_trait]
@@ -55,6 +105,8 @@ impl Notifier for Catcher {
             at: self.clock.now(),
             message: message.clone(),
         });
+        drop(q);
+        self.arrived.notify_waiters();
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-pub use catcher::{CapturedMessage, Catcher};
+pub use catcher::{CapturedMessage, Catcher, find_code};
 pub use outbox::Outbox;
 pub use sms::SmsHttp;
 pub use smtp::SmtpNotifier;

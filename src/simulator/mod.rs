@@ -24,7 +24,7 @@ use std::{
 use chrono::{DateTime, Utc};
 
 pub use faults::{FaultKind, FaultRule, Faults};
-pub use tenant::SimUserView;
+pub use tenant::{SimUserView, Synthetic, synthetic};
 
 /// Role template ids (GRAPH.md §4.2) used in tokens' `wids` and on seeded users.
 pub mod roles {
@@ -112,6 +112,8 @@ pub(crate) struct Inner {
     pub token_generation: AtomicU64,
     pub token_requests: AtomicU64,
     pub mail: Mutex<Vec<SentMail>>,
+    /// Signalled whenever a mail is sent, so tests wait for it instead of polling.
+    pub mail_sent: tokio::sync::Notify,
     pub reports_bucket: Mutex<(i64, u32)>,
     pub premium: AtomicBool,
 }
@@ -131,6 +133,23 @@ impl SimState {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Waits (at most `within`) for a sent mail `find` picks something from.
+    pub async fn wait_for_mail<T>(
+        &self,
+        within: std::time::Duration,
+        mut find: impl FnMut(&SentMail) -> Option<T>,
+    ) -> Option<T> {
+        let give_up = tokio::time::Instant::now() + within;
+        loop {
+            // Registered before looking, so a mail sent in between still wakes us.
+            let sent = self.0.mail_sent.notified();
+            if let Some(found) = self.sent_mail().iter().find_map(&mut find) {
+                return Some(found);
+            }
+            tokio::time::timeout_at(give_up, sent).await.ok()?;
+        }
     }
 
     /// Client-credentials token requests answered so far.
@@ -244,6 +263,7 @@ pub async fn start(opts: SimOptions, listener: TcpListener) -> std::io::Result<S
         token_generation: AtomicU64::new(0),
         token_requests: AtomicU64::new(0),
         mail: Mutex::new(Vec::new()),
+        mail_sent: tokio::sync::Notify::new(),
         reports_bucket: Mutex::new((0, 0)),
     });
     let state = SimState(inner);

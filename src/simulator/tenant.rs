@@ -199,6 +199,34 @@ pub struct Directory {
     pub signins: Vec<Value>,
 }
 
+/// What the `n`th synthetic user (`user{n:06}@contoso.com`) is like. The one place the
+/// seeding rule lives: benchmarks and tests that pick users ask it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synthetic {
+    pub enabled: bool,
+    /// Mastered in on-premises AD.
+    pub synced: bool,
+    /// Has `user{n:06}@example.net` as an alternate address.
+    pub alternate_email: bool,
+    pub never_expires: bool,
+}
+
+impl Synthetic {
+    /// Can reset here: enabled, cloud-only, with an alternate address for the code.
+    pub fn can_reset(&self) -> bool {
+        self.enabled && !self.synced && self.alternate_email
+    }
+}
+
+pub fn synthetic(n: usize) -> Synthetic {
+    Synthetic {
+        enabled: n % 25 != 7,
+        synced: n % 40 == 11,
+        alternate_email: n.is_multiple_of(2),
+        never_expires: n % 10 == 3,
+    }
+}
+
 /// A seeded demo account.
 pub struct Demo {
     pub upn: &'static str,
@@ -458,22 +486,25 @@ impl Directory {
             // A spread of ages and policies, cheap to make: 100,000 in well under a second.
             let age_hours = (n as i64 * 7919) % (120 * 24);
             let upn = format!("user{n:06}@contoso.com");
+            let kind = synthetic(n);
             d.push(SimUser {
                 id: format!("5e000000-0000-4000-8000-{n:012}"),
                 display_name: format!("User {n:06}"),
                 given_name: None,
                 surname: None,
                 mail: Some(upn.clone()),
-                other_mails: if n % 2 == 0 {
+                other_mails: if kind.alternate_email {
                     vec![format!("user{n:06}@example.net")]
                 } else {
                     Vec::new()
                 },
                 mobile_phone: None,
-                account_enabled: n % 25 != 7,
-                password_policies: (n % 10 == 3).then(|| "DisablePasswordExpiration".to_string()),
+                account_enabled: kind.enabled,
+                password_policies: kind
+                    .never_expires
+                    .then(|| "DisablePasswordExpiration".to_string()),
                 last_password_change: now - Duration::hours(age_hours),
-                synced: n % 40 == 11,
+                synced: kind.synced,
                 preferred_language: None,
                 company_name: None,
                 email_methods: Vec::new(),

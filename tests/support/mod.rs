@@ -6,6 +6,7 @@ use std::{net::TcpListener, path::Path, process::Stdio, sync::Arc, time::Duratio
 
 use chrono::{DateTime, Utc};
 use rekey::{
+    cli::drive::ResetDriver,
     clock::{Clock, ManualClock, OsRandom, Random},
     notify::Catcher,
     ports::{Message, Store},
@@ -33,6 +34,8 @@ pub const SECRET: &str = "test-secret";
 
 pub struct TestApp {
     pub base: String,
+    /// The browser of the tests' person; `client` is the same browser.
+    pub person: ResetDriver,
     pub client: reqwest::Client,
     pub sim: SimServer,
     pub catcher: Catcher,
@@ -145,9 +148,11 @@ impl TestApp {
         let server = rekey::web::build(services, listener).unwrap();
         let handle = server.handle();
         tokio::spawn(server);
+        let person = ResetDriver::new().unwrap();
         TestApp {
             base: format!("http://127.0.0.1:{port}"),
-            client: Self::new_client(),
+            client: person.client().clone(),
+            person,
             sim,
             catcher,
             clock,
@@ -227,38 +232,29 @@ impl TestApp {
 
     /// Waits for the newest message to `to` and returns the code in it.
     pub async fn code_sent_to(&self, to: &str) -> String {
-        for _ in 0..100 {
-            for m in self.messages() {
-                let (dest, text) = match &m {
-                    Message::Email { to, text, .. } => (to, text),
-                    Message::Sms { to, text } => (to, text),
-                };
-                if dest == to
-                    && let Some(code) = find_code(text)
-                {
-                    return code;
-                }
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        match self
+            .catcher
+            .code_for(to, std::time::Duration::from_secs(10))
+            .await
+        {
+            Some(code) => code,
+            None => panic!("no code was sent to {to}: {:?}", self.messages()),
         }
-        panic!("no code was sent to {to}: {:?}", self.messages());
     }
 
     /// Start → send to the first method → enter the code: lands on the password step.
     pub async fn verify(&self, username: &str, target: &str) {
-        assert_eq!(self.start(username).await.status(), 303);
-        let page = self.get_text("/reset").await;
-        let method = extract_value(&page, "name=\"method\" value=\"").unwrap();
-        let csrf = extract_value(&page, "name=\"csrf\" value=\"").unwrap();
-        let r = self
-            .post_form("/reset/send", &[("csrf", &csrf), ("method", &method)])
-            .await;
-        assert_eq!(r.status(), 303);
+        assert!(
+            self.person
+                .start(&self.base, username)
+                .await
+                .unwrap()
+                .moved_on()
+        );
+        assert!(self.person.send(&self.base, None).await.unwrap().moved_on());
         let code = self.code_sent_to(target).await;
-        let r = self
-            .post_form("/reset/code", &[("csrf", &csrf), ("code", &code)])
-            .await;
-        assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+        let step = self.person.enter_code(&self.base, &code).await.unwrap();
+        assert_eq!(step.status, 303, "the code was refused");
     }
 }
 
@@ -305,21 +301,8 @@ pub async fn new_postgres_database() -> Option<String> {
     Some(format!("{prefix}/{name}"))
 }
 
-/// The first run of 6–10 digits in a message.
-pub fn find_code(text: &str) -> Option<String> {
-    let mut run = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            if (6..=10).contains(&run.len()) {
-                return Some(run);
-            }
-            run.clear();
-        }
-    }
-    None
-}
+#[allow(unused_imports)]
+pub use rekey::notify::find_code;
 
 /// The list of methods on a methods page.
 pub fn methods_fieldset(page: &str) -> String {

@@ -59,5 +59,6 @@ pub(super) fn send_mail(
             content_type: m["body"]["contentType"].as_str().unwrap_or("Text").into(),
             body: m["body"]["content"].as_str().unwrap_or("").into(),
         });
+    state.0.mail_sent.notify_waiters();
     Ok(wire::empty(202, ids))
 }
