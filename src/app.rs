@@ -5,11 +5,12 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use crate::{
-    clock::{Clock, Random},
+    clock::Clock,
     flow::{ResetService, codes::CodeKey, service::FlowConfig},
     notify::{Catcher, Outbox},
     policy::PasswordPolicy,
     ports::{Directory, Store},
+    random::Random,
     settings::Settings,
 };
 

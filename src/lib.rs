@@ -16,6 +16,7 @@ pub mod outbound;
 pub mod permissions;
 pub mod policy;
 pub mod ports;
+pub mod random;
 pub mod reminders;
 pub mod settings;
 pub mod signins;

@@ -7,8 +7,9 @@ use std::{net::TcpListener, sync::Arc};
 
 use rekey::{
     admin::{AdminState, build, hash_token},
-    clock::{ManualClock, OsRandom, Random},
+    clock::ManualClock,
     ports::store::AuditEvent,
+    random::{OsRandom, Random},
     settings::AdminSettings,
 };
 

@@ -15,6 +15,7 @@ const PURE: &[&str] = &[
     "src/signins",
     "src/i18n",
     "src/clock.rs",
+    "src/random.rs",
     "src/permissions.rs",
 ];
 const ADAPTER_CRATES: &[&str] = &[

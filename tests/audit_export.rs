@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use rekey::{
-    clock::{OsRandom, Random},
     ports::store::AuditEvent,
+    random::{OsRandom, Random},
 };
 
 #[tokio::test]

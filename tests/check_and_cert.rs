@@ -6,7 +6,7 @@ mod support;
 use std::{net::TcpListener, sync::Arc, time::Duration};
 
 use rekey::{
-    clock::{ManualClock, OsRandom},
+    clock::ManualClock,
     directory::{
         GraphConfig, GraphDirectory,
         graph::{
@@ -15,6 +15,7 @@ use rekey::{
         },
     },
     ports::Directory,
+    random::OsRandom,
     settings::AssertionAlg,
     simulator as sim,
 };

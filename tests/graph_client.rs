@@ -9,12 +9,13 @@ mod support;
 use std::{net::TcpListener, sync::Arc, time::Duration};
 
 use rekey::{
-    clock::{ManualClock, OsRandom},
+    clock::ManualClock,
     directory::{
         GraphConfig, GraphDirectory,
         graph::{client::RetryPolicy, token::Credential},
     },
     ports::{Directory, DirectoryErrorKind as K},
+    random::OsRandom,
     simulator::{self as sim, FaultKind, FaultRule},
 };
 use secrecy::SecretString;

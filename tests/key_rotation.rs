@@ -20,7 +20,7 @@ async fn portal(settings: Settings, catcher: &Catcher, clock: &ManualClock) -> S
     let services = rekey::app::assemble(
         settings,
         Arc::new(clock.clone()),
-        Arc::new(rekey::clock::OsRandom),
+        Arc::new(rekey::random::OsRandom),
         Some(catcher.clone()),
     )
     .await

@@ -16,13 +16,14 @@ use std::{
 
 use async_trait::async_trait;
 use rekey::{
-    clock::{ManualClock, OsRandom},
+    clock::ManualClock,
     directory::{
         GraphConfig, GraphDirectory,
         graph::{client::RetryPolicy, token::Credential},
     },
     notify::Catcher,
     ports::{Message, Notifier, NotifyError, Store},
+    random::OsRandom,
     reminders::pass::{PassOptions, ReminderPass, ReportRow, Summary},
     simulator::{self as sim, FaultKind, FaultRule},
     web::{Templates, reminder_mail::TemplateComposer},

@@ -239,7 +239,7 @@ fn graph_for(app: &TestApp) -> rekey::directory::GraphDirectory {
             profile_fallback: true,
         },
         std::sync::Arc::new(app.clock.clone()),
-        std::sync::Arc::new(rekey::clock::OsRandom),
+        std::sync::Arc::new(rekey::random::OsRandom),
     )
     .unwrap()
 }

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use chrono::Duration;
 use rekey::clock::Clock;
 use rekey::{
-    clock::{OsRandom, Random},
     ports::{
         Store,
         store::{AuditEvent, CodeRow, FlowRow},
     },
+    random::{OsRandom, Random},
 };
 
 async fn contract(store: Arc<dyn Store>) {

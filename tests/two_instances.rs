@@ -8,8 +8,9 @@ use std::{net::TcpListener, sync::Arc};
 
 use rekey::cli::drive::ResetDriver;
 use rekey::{
-    clock::{ManualClock, OsRandom, Random},
+    clock::ManualClock,
     notify::Catcher,
+    random::{OsRandom, Random},
     simulator as sim,
 };
 use support::extract_value;

@@ -6,10 +6,11 @@
 use std::{net::TcpListener, sync::Arc};
 
 use rekey::{
-    clock::{ManualClock, OsRandom, Random},
+    clock::ManualClock,
     directory::memory::MemoryDirectory,
     notify::Catcher,
     ports::directory::{ContactMethods, DirectoryUser},
+    random::{OsRandom, Random},
     settings::Settings,
 };
 

@@ -13,12 +13,13 @@ use clap::{Args, Subcommand};
 use secrecy::SecretString;
 
 use crate::{
-    clock::{OsRandom, SystemClock},
+    clock::SystemClock,
     directory::{
         GraphConfig, GraphDirectory,
         graph::{client::RetryPolicy, token::Credential},
     },
     ports::Directory,
+    random::OsRandom,
 };
 
 #[derive(Subcommand, Debug)]

@@ -6,10 +6,11 @@ use std::{process::ExitCode, sync::Arc};
 use clap::Args;
 
 use crate::{
-    clock::{OsRandom, SystemClock},
+    clock::SystemClock,
     directory::{GraphConfig, GraphDirectory},
     permissions,
     ports::Directory,
+    random::OsRandom,
     settings::{EmailTransport, Purpose},
 };
 

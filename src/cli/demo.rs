@@ -13,8 +13,9 @@ use secrecy::SecretString;
 
 use crate::{
     app,
-    clock::{Clock, OsRandom, Random, SystemClock},
+    clock::{Clock, SystemClock},
     notify::Catcher,
+    random::{OsRandom, Random},
     settings::{self, Purpose, Settings},
     simulator as sim, telemetry, web,
 };

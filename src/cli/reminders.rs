@@ -12,7 +12,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::{
     app::{self, Services},
-    clock::{OsRandom, SystemClock},
+    clock::SystemClock,
+    random::OsRandom,
     reminders::{
         expiry::{self, Domains, Expiry},
         pass::{PassOptions, ReminderPass, ReportRow},

@@ -7,10 +7,7 @@ use anyhow::Context;
 use tokio_util::sync::CancellationToken;
 
 use crate::{
-    app,
-    clock::{OsRandom, SystemClock},
-    reminders::schedule::Scheduler,
-    settings::Purpose,
+    app, clock::SystemClock, random::OsRandom, reminders::schedule::Scheduler, settings::Purpose,
     telemetry, web,
 };
 

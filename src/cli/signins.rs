@@ -7,9 +7,10 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::{
-    clock::{Clock, OsRandom, SystemClock},
+    clock::{Clock, SystemClock},
     directory::{GraphConfig, GraphDirectory},
     ports::{Directory, DirectoryErrorKind},
+    random::OsRandom,
     settings::Purpose,
     signins::{Aggregator, Pattern, Thresholds},
 };

@@ -5,7 +5,7 @@ use hmac::{KeyInit, Mac};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use crate::clock::Random;
+use crate::random::Random;
 
 type HmacSha256 = hmac::Hmac<Sha256>;
 
@@ -117,7 +117,7 @@ fn digit(c: char, zero: u32) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::SeededRandom;
+    use crate::random::SeededRandom;
 
     #[test]
     fn typed_codes_keep_only_their_digits_full_width_ones_too() {

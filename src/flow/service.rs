@@ -9,12 +9,13 @@ use zeroize::Zeroizing;
 
 use super::{Flow, HelpdeskReason, MethodKind, StepError, codes::CodeKey};
 use crate::{
-    clock::{Clock, Random},
+    clock::Clock,
     policy::{PasswordPolicy, Verdict},
     ports::{
         Directory, DirectoryError, Store, StoreError,
         store::{AuditEvent, FlowRow},
     },
+    random::Random,
 };
 
 /// Limits and lifetimes, from `[security]` and `[tenant]`.

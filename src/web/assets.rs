@@ -15,7 +15,7 @@ pub async fn static_file(path: web::Path<String>, req: actix_web::HttpRequest) -
     };
     let etag = format!(
         "\"{}\"",
-        crate::clock::hex(&file.metadata.sha256_hash()[..12])
+        crate::random::hex(&file.metadata.sha256_hash()[..12])
     );
     if req
         .headers()

@@ -7,9 +7,10 @@ use std::{net::TcpListener, path::Path, process::Stdio, sync::Arc, time::Duratio
 use chrono::{DateTime, Utc};
 use rekey::{
     cli::drive::ResetDriver,
-    clock::{Clock, ManualClock, OsRandom, Random},
+    clock::{Clock, ManualClock},
     notify::Catcher,
     ports::{Message, Store},
+    random::{OsRandom, Random},
     settings::Settings,
     simulator::{self as sim, SimServer},
 };

@@ -17,8 +17,9 @@ use super::{
     token::TokenSource,
 };
 use crate::{
-    clock::{Clock, Random},
+    clock::Clock,
     ports::directory::{DirectoryError, DirectoryErrorKind as K, RequestIds},
+    random::Random,
 };
 
 /// Limits for one logical call.

@@ -24,7 +24,7 @@ use self::{
     token::{Credential, TokenSource},
 };
 use crate::{
-    clock::{Clock, Random},
+    clock::Clock,
     ports::{
         Message, Notifier, NotifyError,
         directory::{
@@ -32,6 +32,7 @@ use crate::{
             DomainPolicy, Grants, SignIn, UserPage,
         },
     },
+    random::Random,
     settings::TenantSettings,
 };
 

@@ -12,8 +12,9 @@ use tokio::sync::Mutex;
 
 use super::errors;
 use crate::{
-    clock::{Clock, Random},
+    clock::Clock,
     ports::directory::{DirectoryError, DirectoryErrorKind as K, Grants, RequestIds},
+    random::Random,
     settings::AssertionAlg,
 };
 
@@ -300,7 +301,7 @@ fn header(resp: &reqwest::Response, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::SeededRandom;
+    use crate::random::SeededRandom;
 
     fn key_pair() -> Option<CertificateCredential> {
         // A throwaway key from aws-lc-rs itself; the certificate thumbprints are placeholders.
