@@ -48,9 +48,9 @@ pub struct Services {
 /// Why the services could not be assembled; each names what to fix.
 #[derive(Debug, thiserror::Error)]
 pub enum AssembleError {
-    #[error("database: {0}")]
+    #[error("database")]
     Store(#[from] crate::ports::StoreError),
-    #[error("Microsoft Graph: {0}")]
+    #[error("Microsoft Graph")]
     Directory(#[from] crate::ports::DirectoryError),
     #[error("{0}")]
     Config(String),
@@ -237,7 +237,7 @@ pub fn spawn_signin_watch(
     let words = match crate::i18n::Catalogs::load(&s.settings.branding.default_language) {
         Ok(w) => w,
         Err(e) => {
-            tracing::error!(error = %e, "sign-in watch not started");
+            tracing::error!(error = %crate::telemetry::Chain(&e), "sign-in watch not started");
             return None;
         }
     };

@@ -83,6 +83,22 @@ where
     };
 }
 
+/// An error with its causes, `outer: cause: root cause`, for log lines: errors keep their
+/// causes as `source()` and say only their own part in `Display`.
+pub struct Chain<'a>(pub &'a (dyn std::error::Error + 'static));
+
+impl std::fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = self.0.source();
+        while let Some(c) = cause {
+            write!(f, ": {c}")?;
+            cause = c.source();
+        }
+        Ok(())
+    }
+}
+
 /// Metric names, in one place.
 pub mod names {
     pub const RESETS_STARTED: &str = "rekey_resets_started_total";

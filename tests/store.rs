@@ -249,3 +249,18 @@ async fn postgres_honours_the_store_contract() {
     contract(rekey::store::connect(&url, 4).await.unwrap()).await;
     contract(rekey::store::connect(&url, 4).await.unwrap()).await;
 }
+
+#[tokio::test]
+async fn a_store_failure_keeps_its_cause() {
+    use rekey::telemetry::Chain;
+    let Err(e) = rekey::store::connect("sqlite:///proc/rekey-cannot-be-here/r.db", 1).await else {
+        panic!("a database under /proc cannot be created");
+    };
+    assert!(matches!(e, rekey::ports::StoreError::Unavailable(_)), "{e:?}");
+    assert!(std::error::Error::source(&e).is_some(), "the cause is kept");
+    let logged = Chain(&e).to_string();
+    assert!(
+        logged.starts_with("the database is unavailable: cannot create /proc/"),
+        "{logged}"
+    );
+}

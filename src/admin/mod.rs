@@ -129,7 +129,7 @@ async fn dashboard_page(req: HttpRequest, state: web::Data<AdminState>) -> HttpR
                 signins.as_ref(),
             )),
         Err(e) => {
-            tracing::error!(error = %e, "dashboard data unavailable");
+            tracing::error!(error = %crate::telemetry::Chain(&e), "dashboard data unavailable");
             HttpResponse::ServiceUnavailable().body("the database is unavailable\n")
         }
     }

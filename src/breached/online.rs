@@ -207,7 +207,7 @@ impl BreachedCheck for OnlineRange {
         match self.count(password).await {
             Ok(c) => Ok(c >= self.min_count),
             Err(e) if self.fail_open => {
-                tracing::warn!(error = %e, "breached-password check unavailable; accepting (fail_open)");
+                tracing::warn!(error = %crate::telemetry::Chain(&e), "breached-password check unavailable; accepting (fail_open)");
                 Ok(false)
             }
             Err(e) => Err(e),

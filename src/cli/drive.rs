@@ -22,7 +22,7 @@ impl Stepped {
 /// person would need).
 #[derive(Debug, thiserror::Error)]
 pub enum DriveError {
-    #[error("request failed: {0}")]
+    #[error("request failed")]
     Http(#[from] reqwest::Error),
     #[error("{0}")]
     Page(String),

@@ -83,7 +83,9 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
                 match store.flows_prune(now).await {
                     Ok(n) if n > 0 => tracing::info!(flows = n, "expired flows pruned"),
                     Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "pruning flows failed"),
+                    Err(e) => {
+                        tracing::warn!(error = %crate::telemetry::Chain(&e), "pruning flows failed")
+                    }
                 }
                 if days > 0 {
                     match store
@@ -92,7 +94,9 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
                     {
                         Ok(n) if n > 0 => tracing::info!(rows = n, "records past retention pruned"),
                         Ok(_) => {}
-                        Err(e) => tracing::warn!(error = %e, "retention pruning failed"),
+                        Err(e) => {
+                            tracing::warn!(error = %crate::telemetry::Chain(&e), "retention pruning failed")
+                        }
                     }
                 }
                 tokio::select! {

@@ -78,7 +78,7 @@ impl ResetService {
                 Ok(true) => verdict.reject(Rule::Breached, crate::policy::BREACHED_ID),
                 // Fail-closed by configuration: say so rather than accept unchecked.
                 Err(e) => {
-                    tracing::warn!(error = %e, "breached-password check unavailable");
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "breached-password check unavailable");
                     verdict.reject(Rule::Breached, "policy-breached-unavailable");
                 }
             }
@@ -99,7 +99,7 @@ impl ResetService {
         let hashes = match self.store.history_get(user_id).await {
             Ok(h) => h,
             Err(e) => {
-                tracing::warn!(error = %e, "password history unavailable");
+                tracing::warn!(error = %crate::telemetry::Chain(&e), "password history unavailable");
                 return false;
             }
         };
@@ -138,7 +138,7 @@ impl ResetService {
                     .history_push(user_id, &h, self.cfg.history_depth)
                     .await
                 {
-                    tracing::warn!(error = %e, "password history not recorded");
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "password history not recorded");
                 }
             }
             _ => tracing::warn!("password history hash failed"),
@@ -192,7 +192,7 @@ impl ResetService {
                 self.save(&mut flow).await?;
                 self.remember(&user.id, &password).await;
                 if revoke_sessions && let Err(e) = self.directory.revoke_sessions(&user.id).await {
-                    tracing::warn!(error = %e, "sessions not revoked");
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "sessions not revoked");
                 }
                 metrics::counter!(m::RESETS_COMPLETED).increment(1);
                 self.audit(ctx, Some(&flow.account), "password.set", "success", None)
@@ -215,7 +215,7 @@ impl ResetService {
                         until: now + self.cfg.watch,
                     };
                     if let Err(e) = self.store.watch_add(&watch).await {
-                        tracing::warn!(error = %e, "sign-in watch not started");
+                        tracing::warn!(error = %crate::telemetry::Chain(&e), "sign-in watch not started");
                     }
                 }
                 Ok(SetOutcome::Done {
@@ -294,7 +294,7 @@ impl ResetService {
             Some(detail),
         )
         .await;
-        tracing::warn!(error = %e, "password not set");
+        tracing::warn!(error = %crate::telemetry::Chain(&e), "password not set");
         Ok(SetOutcome::TryAgain {
             retry_after_secs: e.retry_after.map_or(30, |d| d.as_secs().max(1)),
         })

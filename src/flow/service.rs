@@ -111,10 +111,12 @@ pub enum FlowError {
     CodeExpired,
     #[error("another request changed this reset at the same time")]
     Conflict,
-    #[error("the directory is unavailable: {0}")]
-    Directory(DirectoryError),
-    #[error("storage failed: {0}")]
+    #[error("the directory failed")]
+    Directory(#[source] DirectoryError),
+    #[error("storage failed")]
     Store(#[from] StoreError),
+    #[error("a stored flow is unreadable")]
+    Unreadable(#[from] serde_json::Error),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -188,7 +190,7 @@ impl ResetService {
             client_addr = ctx.client_addr.as_deref().unwrap_or("-"), correlation_id = %ctx.correlation_id
         );
         if let Err(e) = self.store.audit_append(&event).await {
-            tracing::error!(error = %e, "audit event not stored");
+            tracing::error!(error = %crate::telemetry::Chain(&e), "audit event not stored");
         }
     }
 
@@ -215,8 +217,7 @@ impl ResetService {
         if row.expires_at <= self.now() {
             return Err(FlowError::Expired);
         }
-        let mut flow: Flow = serde_json::from_str(&row.data)
-            .map_err(|e| FlowError::Internal(format!("flow state unreadable: {e}")))?;
+        let mut flow: Flow = serde_json::from_str(&row.data)?;
         flow.version = row.version;
         Ok(flow)
     }
@@ -226,7 +227,7 @@ impl ResetService {
         flow.version += 1;
         let row = FlowRow {
             id: flow.id.clone(),
-            data: serde_json::to_string(flow).map_err(|e| FlowError::Internal(e.to_string()))?,
+            data: serde_json::to_string(flow)?,
             version: flow.version,
             updated_at: now,
             expires_at: now + self.cfg.flow_idle,

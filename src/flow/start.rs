@@ -63,7 +63,7 @@ impl ResetService {
             r = task => match r {
                 Ok(Some(Ok(c))) => c,
                 Ok(Some(Err(e))) => {
-                    tracing::warn!(error = %e, "contact methods unavailable; using the fallback");
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "contact methods unavailable; using the fallback");
                     self.directory.fallback_methods(&user)
                 }
                 Ok(None) | Err(_) => self.directory.fallback_methods(&user),

@@ -86,7 +86,7 @@ async fn deliver(notifier: &dyn Notifier, msg: &Message) {
                 wait *= 2;
             }
             Err(e) => {
-                tracing::error!(channel = msg.channel(), attempt, error = %e, "message not delivered");
+                tracing::error!(channel = msg.channel(), attempt, error = %crate::telemetry::Chain(&e), "message not delivered");
                 metrics::counter!(crate::telemetry::names::MESSAGES_FAILED, "channel" => msg.channel())
                     .increment(1);
                 return;

@@ -75,15 +75,30 @@ pub struct DayCount {
     pub reminders: u64,
 }
 
-/// Why the store could not do what was asked.
+/// The error underneath a store failure (the database driver's, kept whole).
+pub type Cause = std::sync::Arc<dyn std::error::Error + Send + Sync>;
+
+/// Why the store could not do what was asked. The driver's error is the `source()`.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
-    #[error("the database is unavailable: {0}")]
-    Unavailable(String),
-    #[error("database error: {0}")]
-    Query(String),
+    #[error("the database is unavailable")]
+    Unavailable(#[source] Cause),
+    #[error("a database statement failed")]
+    Query(#[source] Cause),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+}
+
+impl StoreError {
+    /// The database cannot be reached (or set up) because of `cause`.
+    pub fn unavailable(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self::Unavailable(std::sync::Arc::from(cause.into()))
+    }
+
+    /// A statement failed because of `cause`.
+    pub fn query(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self::Query(std::sync::Arc::from(cause.into()))
+    }
 }
 
 /// Everything that must survive a restart and be shared between instances.

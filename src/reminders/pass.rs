@@ -90,9 +90,9 @@ pub struct Summary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PassError {
-    #[error("directory: {0}")]
+    #[error("directory")]
     Directory(#[from] DirectoryError),
-    #[error("store: {0}")]
+    #[error("store")]
     Store(#[from] StoreError),
     #[error("the lease was lost to another instance; stopped at a safe point")]
     LeaseLost,
@@ -161,7 +161,9 @@ impl ReminderPass<'_> {
                 Ok(true) => {}
                 // The next send notices and stops at a safe point.
                 Ok(false) => tracing::warn!("the reminder lease was taken over"),
-                Err(e) => tracing::warn!(error = %e, "the reminder lease was not renewed"),
+                Err(e) => {
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "the reminder lease was not renewed")
+                }
             }
         }
     }
@@ -184,7 +186,7 @@ impl ReminderPass<'_> {
         if result.is_ok() && !self.cancel.is_cancelled() {
             let at = self.clock.now().to_rfc3339();
             if let Err(e) = self.store.kv_set(COMPLETED_KEY, &at).await {
-                tracing::warn!(error = %e, "reminder pass completion not recorded");
+                tracing::warn!(error = %crate::telemetry::Chain(&e), "reminder pass completion not recorded");
             }
         }
         let _ = self.store.lease_release(LEASE, &self.opts.holder).await;
@@ -220,7 +222,7 @@ impl ReminderPass<'_> {
             detail: serde_json::to_string(summary).ok(),
         };
         if let Err(e) = self.store.audit_append(&event).await {
-            tracing::error!(error = %e, "reminder pass audit event not stored");
+            tracing::error!(error = %crate::telemetry::Chain(&e), "reminder pass audit event not stored");
         }
     }
 
@@ -363,7 +365,7 @@ impl ReminderPass<'_> {
         let registered = match self.directory.contact_methods(user).await {
             Ok(methods) => methods.emails,
             Err(e) => {
-                tracing::warn!(upn = %user.upn, error = %e, "registered methods unavailable; using otherMails");
+                tracing::warn!(upn = %user.upn, error = %crate::telemetry::Chain(&e), "registered methods unavailable; using otherMails");
                 Vec::new()
             }
         };
@@ -473,7 +475,7 @@ impl ReminderPass<'_> {
                     wait *= 2;
                 }
                 Err(e) => {
-                    tracing::error!(upn = %d.user.upn, error = %e, "reminder not delivered");
+                    tracing::error!(upn = %d.user.upn, error = %crate::telemetry::Chain(&e), "reminder not delivered");
                     break;
                 }
             }

@@ -66,7 +66,9 @@ impl Scheduler {
             match ReminderPass::completed_at(&*self.store).await {
                 Ok(Some(done)) if done >= due => return,
                 Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "reminder pass state unreadable"),
+                Err(e) => {
+                    tracing::warn!(error = %crate::telemetry::Chain(&e), "reminder pass state unreadable")
+                }
             }
             let mut opts = self.options.clone();
             opts.now = self.clock.now();
@@ -93,7 +95,9 @@ impl Scheduler {
                     );
                     return;
                 }
-                Err(e) => tracing::error!(error = %e, "reminder pass failed; it will be retried"),
+                Err(e) => {
+                    tracing::error!(error = %crate::telemetry::Chain(&e), "reminder pass failed; it will be retried")
+                }
             }
             if next.is_some_and(|n| self.clock.now() + self.retry_every >= n) {
                 return;

@@ -20,9 +20,9 @@ const CURSOR: &str = "signins.cursor";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("directory: {0}")]
+    #[error("directory")]
     Directory(#[from] DirectoryError),
-    #[error("store: {0}")]
+    #[error("store")]
     Store(#[from] StoreError),
 }
 
@@ -154,7 +154,7 @@ impl Watcher<'_> {
                             self.guide_url,
                         );
                         if let Err(e) = self.notifier.send(&m).await {
-                            tracing::warn!(error = %e, "stale-device notice not sent");
+                            tracing::warn!(error = %crate::telemetry::Chain(&e), "stale-device notice not sent");
                         }
                     }
                 }
@@ -207,7 +207,7 @@ pub async fn run_forever(
                 tracing::info!(notified = r.notified, "stale-device notices sent")
             }
             Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "sign-in poll failed"),
+            Err(e) => tracing::warn!(error = %crate::telemetry::Chain(&e), "sign-in poll failed"),
         }
         tokio::select! {
             () = cancel.cancelled() => return,

@@ -35,8 +35,8 @@ pub(crate) fn from_ts(secs: i64) -> Result<chrono::DateTime<chrono::Utc>, StoreE
 pub(crate) fn query_err(e: sqlx::Error) -> StoreError {
     match e {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-            StoreError::Unavailable(e.to_string())
+            StoreError::unavailable(e)
         }
-        other => StoreError::Query(other.to_string()),
+        other => StoreError::query(other),
     }
 }

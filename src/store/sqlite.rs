@@ -26,7 +26,7 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         let opts = SqliteConnectOptions::from_str(url)
-            .map_err(|e| StoreError::Unavailable(format!("bad sqlite URL: {e}")))?
+            .map_err(|e| StoreError::unavailable(format!("bad sqlite URL: {e}")))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
@@ -36,7 +36,7 @@ impl SqliteStore {
             && !dir.as_os_str().is_empty()
         {
             std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::Unavailable(format!("cannot create {}: {e}", dir.display()))
+                StoreError::unavailable(format!("cannot create {}: {e}", dir.display()))
             })?;
         }
         let pool = SqlitePoolOptions::new()
@@ -44,11 +44,11 @@ impl SqliteStore {
             .acquire_timeout(Duration::from_secs(5))
             .connect_with(opts)
             .await
-            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+            .map_err(StoreError::unavailable)?;
         sqlx::migrate!("migrations/sqlite")
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Unavailable(format!("migration failed: {e}")))?;
+            .map_err(|e| StoreError::unavailable(format!("migration failed: {e}")))?;
         Ok(Self { pool })
     }
 }

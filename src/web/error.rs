@@ -193,7 +193,7 @@ pub async fn error_pages(
     match templates.render("error.html", &page) {
         Ok(html) => Ok(res.map_body(|_, _| EitherBody::right(html))),
         Err(e) => {
-            tracing::error!(error = %e, "error page not rendered");
+            tracing::error!(error = %crate::telemetry::Chain(&e), "error page not rendered");
             Ok(res.map_into_left_body())
         }
     }

@@ -21,7 +21,7 @@ pub async fn readyz(services: web::Data<Services>) -> HttpResponse {
     let store = match tokio::time::timeout(limit, services.store.ping()).await {
         Ok(Ok(())) => "ok".to_string(),
         Ok(Err(e)) => {
-            tracing::warn!(error = %e, "readiness: store");
+            tracing::warn!(error = %crate::telemetry::Chain(&e), "readiness: store");
             "unavailable".into()
         }
         Err(_) => "timeout".into(),
@@ -29,7 +29,7 @@ pub async fn readyz(services: web::Data<Services>) -> HttpResponse {
     let directory = match tokio::time::timeout(limit, services.directory.grants()).await {
         Ok(Ok(_)) => "ok".to_string(),
         Ok(Err(e)) => {
-            tracing::warn!(error = %e, "readiness: directory");
+            tracing::warn!(error = %crate::telemetry::Chain(&e), "readiness: directory");
             e.kind.as_str().to_string()
         }
         Err(_) => "timeout".into(),

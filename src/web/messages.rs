@@ -149,7 +149,7 @@ pub fn send_all(
                     s.outbox.enqueue(m);
                 }
             }
-            Err(e) => tracing::error!(error = %e, "message not rendered"),
+            Err(e) => tracing::error!(error = %crate::telemetry::Chain(&e), "message not rendered"),
         }
     }
 }

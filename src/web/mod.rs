@@ -244,7 +244,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
                 web::FormConfig::default()
                     .limit(body_limit)
                     .error_handler(|e, _| {
-                        tracing::info!(error = %e, "form refused");
+                        tracing::info!(error = %crate::telemetry::Chain(&e), "form refused");
                         error::WebError::BadRequest("unreadable form").into()
                     }),
             )
@@ -252,7 +252,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
                 web::JsonConfig::default()
                     .limit(body_limit)
                     .error_handler(|e, _| {
-                        tracing::info!(error = %e, "JSON refused");
+                        tracing::info!(error = %crate::telemetry::Chain(&e), "JSON refused");
                         error::ApiError(error::WebError::BadRequest("unreadable JSON")).into()
                     }),
             )

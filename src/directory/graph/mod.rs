@@ -284,7 +284,7 @@ impl Directory for GraphDirectory {
                 if self.profile_fallback
                     && (e.is_transient() || e.kind == K::MissingPermission) =>
             {
-                tracing::warn!(error = %e, "registered methods unavailable; using profile data");
+                tracing::warn!(error = %crate::telemetry::Chain(&e), "registered methods unavailable; using profile data");
                 return Ok(profile_methods(user));
             }
             Err(e) => return Err(e),

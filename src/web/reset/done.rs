@@ -82,7 +82,7 @@ pub async fn devices(
             (Vec::new(), "unavailable")
         }
         Err(e) => {
-            tracing::warn!(error = %e, "sign-in logs unavailable");
+            tracing::warn!(error = %crate::telemetry::Chain(&e), "sign-in logs unavailable");
             (Vec::new(), "error")
         }
     };

@@ -28,6 +28,7 @@ use crate::{
     flow::{Flow, HelpdeskReason, MethodKind, RequestCtx, Step, service::FlowError},
     i18n::{Arg, Catalogs, Language},
     policy::Verdict,
+    telemetry::Chain,
 };
 
 /// A form that carries the session's CSRF token.
@@ -235,7 +236,8 @@ impl From<FlowError> for WebError {
             }
             FlowError::Directory(d) if d.is_transient() => WebError::Unavailable(d.to_string()),
             FlowError::Directory(d) => WebError::Internal(d.to_string()),
-            FlowError::Store(e) => WebError::Unavailable(e.to_string()),
+            FlowError::Store(e) => WebError::Unavailable(Chain(&e).to_string()),
+            FlowError::Unreadable(e) => WebError::Internal(Chain(&e).to_string()),
             FlowError::Internal(e) => WebError::Internal(e),
         }
     }
