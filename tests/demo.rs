@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::{net::TcpListener, process::Stdio, time::Duration};
+use std::{net::TcpListener, process::Stdio};
 
 struct Child(std::process::Child);
 
@@ -23,25 +23,21 @@ async fn the_demo_boots_and_serves() {
         .unwrap()
         .port();
     let dir = support::TempDir::new("demo");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
         .args(["demo", "--listen", &format!("127.0.0.1:{port}")])
         .current_dir(&dir.0)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let stdout = child.stdout.take().unwrap();
     let _guard = Child(child);
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
-    let mut up = false;
-    for _ in 0..200 {
-        if client.get(format!("{base}/healthz")).send().await.is_ok() {
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(up, "the demo did not start listening");
+    assert!(
+        support::announced(stdout, &format!("Portal:         {base}/")).await,
+        "the demo did not start listening"
+    );
     let home = client.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(home.status(), 200);
     let html = home.text().await.unwrap();

@@ -256,7 +256,10 @@ async fn a_store_failure_keeps_its_cause() {
     let Err(e) = rekey::store::connect("sqlite:///proc/rekey-cannot-be-here/r.db", 1).await else {
         panic!("a database under /proc cannot be created");
     };
-    assert!(matches!(e, rekey::ports::StoreError::Unavailable(_)), "{e:?}");
+    assert!(
+        matches!(e, rekey::ports::StoreError::Unavailable(_)),
+        "{e:?}"
+    );
     assert!(std::error::Error::source(&e).is_some(), "the cause is kept");
     let logged = Chain(&e).to_string();
     assert!(

@@ -60,29 +60,24 @@ async fn two_serve_processes_share_flows_and_reminders() {
     let mut bases = Vec::new();
     for _ in 0..2 {
         let port = free_port();
-        procs.push(Proc(
-            std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-                .args(["--config", cfg.to_str().unwrap(), "serve"])
-                .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
-                .env("REKEY_ADMIN__LISTEN", "127.0.0.1:0")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap(),
-        ));
-        bases.push(format!("http://127.0.0.1:{port}"));
-    }
-    let c = support::TestApp::new_client();
-    for b in &bases {
-        let mut up = false;
-        for _ in 0..200 {
-            if c.get(format!("{b}/healthz")).send().await.is_ok() {
-                up = true;
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        assert!(up, "{b} did not start");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+            .args(["--config", cfg.to_str().unwrap(), "serve"])
+            .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+            .env("REKEY_ADMIN__LISTEN", "127.0.0.1:0")
+            // Serve announces its address at info, once it listens.
+            .env("REKEY_LOG__LEVEL", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        procs.push(Proc(child));
+        let listen = format!("127.0.0.1:{port}");
+        assert!(
+            support::announced(stderr, "Rekey is serving").await,
+            "{listen} did not start"
+        );
+        bases.push(format!("http://{listen}"));
     }
     let (a, b) = (&bases[0], &bases[1]);
     let person = ResetDriver::new().unwrap();

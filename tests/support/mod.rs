@@ -259,6 +259,30 @@ impl TestApp {
     }
 }
 
+/// Waits (up to a minute) until a child process prints a line containing `needle` — Rekey
+/// announces its address once it listens — and keeps reading the rest of the stream in the
+/// background so the child never blocks on a full pipe.
+pub async fn announced(stream: impl std::io::Read + Send + 'static, needle: &str) -> bool {
+    let needle = needle.to_string();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut tx = Some(tx);
+        for line in std::io::BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            if line.contains(&needle)
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send(());
+            }
+        }
+    });
+    matches!(
+        tokio::time::timeout(Duration::from_secs(60), rx).await,
+        Ok(Ok(()))
+    )
+}
+
 /// Mail goes out over plain SMTP to the server on `port` (an [`SmtpServer`]).
 pub fn send_mail_through(s: &mut Settings, port: u16) {
     s.email.transport = rekey::settings::EmailTransport::Smtp;
