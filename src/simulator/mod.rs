@@ -9,6 +9,7 @@
 
 mod faults;
 mod filter;
+mod people;
 mod routes;
 mod tenant;
 mod wire;
@@ -24,7 +25,8 @@ use std::{
 use chrono::{DateTime, Utc};
 
 pub use faults::{FaultKind, FaultRule, Faults};
-pub use tenant::{SimUserView, Synthetic, synthetic};
+pub use people::{Synthetic, synthetic};
+pub use tenant::SimUserView;
 
 /// Role template ids (GRAPH.md §4.2) used in tokens' `wids` and on seeded users.
 pub mod roles {
@@ -224,7 +226,7 @@ impl SimState {
 
     /// The seeded demo accounts and what each demonstrates.
     pub fn demo_accounts(&self) -> Vec<(String, String)> {
-        tenant::DEMO
+        people::DEMO
             .iter()
             .filter(|d| !d.what.is_empty())
             .map(|d| (d.upn.to_string(), d.what.to_string()))

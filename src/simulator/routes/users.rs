@@ -351,7 +351,7 @@ pub(super) fn patch_user(
     let (id, upn, name) = (u.id.clone(), u.upn.clone(), u.display_name.clone());
     // Devices that still hold the old password start failing right after the change.
     let mut failures = Vec::new();
-    for (app, client, os, device) in tenant::stale_devices(&upn) {
+    for (app, client, os, device) in crate::simulator::people::stale_devices(&upn) {
         for k in 1..=4 {
             let at = changed + chrono::Duration::seconds(k * 15);
             failures.push(json!({
