@@ -1,5 +1,6 @@
 //! Directory adapters. Microsoft Graph is the production one.
 
+pub mod ad;
 pub mod graph;
 pub mod memory;
 
