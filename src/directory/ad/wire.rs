@@ -150,6 +150,19 @@ mod tests {
     }
 
     #[test]
+    fn the_sid_samba_returned_round_trips() {
+        use base64::Engine;
+        // objectSid of a user a Samba 4.17 DC created, as ldapsearch printed it.
+        let stored = base64::engine::general_purpose::STANDARD
+            .decode("AQUAAAAAAAUVAAAAmOijW1ZPBwbg8+ovTgQAAA==")
+            .unwrap();
+        assert_eq!(
+            sid_bytes("S-1-5-21-1537468568-101142358-803927008-1102").unwrap(),
+            stored
+        );
+    }
+
+    #[test]
     fn filter_values_cannot_change_the_filter() {
         assert_eq!(
             escape_filter_value("a*)(uid=*))(|(uid=*"),
