@@ -54,7 +54,9 @@ printf 'subjectAltName=DNS:dc1.corp.contoso.test,DNS:localhost,IP:127.0.0.1\next
 openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" \
   -CAcreateserial -days 2 -extfile "$tls/ext.cnf" -out "$tls/cert.pem" 2>/dev/null
 chmod 600 "$tls/key.pem" "$tls/ca.key"
+# An old password stays valid for an hour after a change by default; tests check at once.
 sed -i "/^\[global\]/a\\
+\told password allowed period = 0\\
 \ttls enabled = yes\\
 \ttls keyfile = $tls/key.pem\\
 \ttls certfile = $tls/cert.pem\\

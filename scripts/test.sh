@@ -29,8 +29,15 @@ fi
 # A real PostgreSQL server on loopback for the second Store backend.
 log "starting PostgreSQL"
 read -r pg_dir pg_url < <(./scripts/pg.sh)
-trap './scripts/pg.sh stop "$pg_dir"' EXIT
+ad_dir=""
+trap './scripts/pg.sh stop "$pg_dir"; [ -z "$ad_dir" ] || ./scripts/samba.sh stop "$ad_dir"' EXIT
 export REKEY_TEST_PG_URL="$pg_url"
+
+# A real Samba Active Directory domain controller on loopback for the AD adapter's tests.
+log "starting a Samba AD domain controller"
+ad_spec=$(./scripts/samba.sh)
+ad_dir=${ad_spec%% *}
+export REKEY_TEST_AD="$ad_spec"
 
 log "cargo fmt --check and clippy (warnings fail the run)"
 cargo fmt --all -- --check

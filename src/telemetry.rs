@@ -15,6 +15,9 @@ use crate::settings::{LogFormat, LogSettings};
 /// bearer tokens included; cookie jars log session cookies). They are held at these levels whatever `log.level` says.
 pub const CAPPED_TARGETS: &[(&str, &str)] = &[
     ("lettre", "warn"),
+    // ldap3 logs through `log`; its protocol traces could carry a bind's credentials.
+    ("ldap3", "warn"),
+    ("lber", "warn"),
     ("sqlx", "warn"),
     ("hyper", "info"),
     ("hyper_util", "info"),

@@ -26,6 +26,23 @@ pub fn sid_bytes(sid: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The string form (`S-1-5-21-…`) of a binary SID as AD returns `objectSid`.
+pub fn sid_string(bytes: &[u8]) -> Option<String> {
+    let (&revision, rest) = bytes.split_first()?;
+    let (&count, rest) = rest.split_first()?;
+    if rest.len() != 6 + 4 * usize::from(count) {
+        return None;
+    }
+    let mut authority = [0u8; 8];
+    authority[2..].copy_from_slice(&rest[..6]);
+    let mut out = format!("S-{revision}-{}", u64::from_be_bytes(authority));
+    for sub in rest[6..].chunks_exact(4) {
+        let v = u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]]);
+        out.push_str(&format!("-{v}"));
+    }
+    Some(out)
+}
+
 /// An `(objectSid=…)` filter for `sid`, every byte escaped as `\xx` (RFC 4515), so nothing
 /// in the value can change the filter's meaning.
 pub fn sid_filter(sid: &str) -> Option<String> {
@@ -156,10 +173,10 @@ mod tests {
         let stored = base64::engine::general_purpose::STANDARD
             .decode("AQUAAAAAAAUVAAAAmOijW1ZPBwbg8+ovTgQAAA==")
             .unwrap();
-        assert_eq!(
-            sid_bytes("S-1-5-21-1537468568-101142358-803927008-1102").unwrap(),
-            stored
-        );
+        let sid = "S-1-5-21-1537468568-101142358-803927008-1102";
+        assert_eq!(sid_bytes(sid).unwrap(), stored);
+        assert_eq!(sid_string(&stored).as_deref(), Some(sid));
+        assert_eq!(sid_string(&stored[..27]), None);
     }
 
     #[test]

@@ -1,0 +1,260 @@
+//! The connection to on-premises Active Directory: LDAPS only, the domain controller's
+//! certificate checked against a configured CA, a simple bind as the delegated service
+//! account, and failover across `urls` in order. Finds a synced user, sets a password with
+//! an administrative reset, and unlocks.
+
+use std::{collections::HashSet, path::PathBuf, sync::Arc, time::Duration};
+
+use ldap3::{LdapConnAsync, LdapConnSettings, Mod, Scope, SearchEntry};
+use rustls_pki_types::{CertificateDer, pem::PemObject};
+use secrecy::{ExposeSecret, SecretString};
+
+use super::wire::{self, FileTime, WriteRefusal};
+
+/// Where and how to reach AD, from `[ad]`.
+#[derive(Clone)]
+pub struct AdConfig {
+    /// `ldaps://dc1.example.org` first, then the others in order when one is down.
+    pub urls: Vec<String>,
+    pub bind_dn: String,
+    pub bind_password: SecretString,
+    /// Where users are searched (and where the service account holds its rights).
+    pub base_dn: String,
+    /// The CA that issued the domain controllers' certificates (PEM).
+    pub ca_file: PathBuf,
+    /// For connecting, binding and each operation.
+    pub timeout: Duration,
+}
+
+/// An AD user as Rekey needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdUser {
+    pub dn: String,
+    pub sid: String,
+    pub account: String,
+    /// `adminCount=1`: a protected (privileged) account, for the helpdesk.
+    pub protected: bool,
+    /// When the account was locked out (FILETIME); 0 when it is not.
+    pub lockout_time: i64,
+    /// `msDS-UserPasswordExpiryTimeComputed`: AD's own answer, policies and PSOs applied.
+    pub expiry: FileTime,
+}
+
+/// How a search for one user ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    None,
+    One(AdUser),
+    /// More than one object matched: never guess which.
+    Several(usize),
+}
+
+/// Why AD could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum AdError {
+    #[error("the [ad] settings cannot work: {0}")]
+    Config(String),
+    #[error("no domain controller answered: {0}")]
+    Unreachable(String),
+    #[error("the service account's bind was refused: {0}")]
+    Bind(String),
+    #[error("AD refused the change ({refusal:?}): {diagnostic}")]
+    Refused {
+        refusal: WriteRefusal,
+        diagnostic: String,
+    },
+    #[error("unexpected answer from AD: {0}")]
+    Protocol(String),
+}
+
+const USER_ATTRS: &[&str] = &[
+    "objectSid",
+    "sAMAccountName",
+    "adminCount",
+    "lockoutTime",
+    "msDS-UserPasswordExpiryTimeComputed",
+];
+
+pub struct ActiveDirectory {
+    cfg: AdConfig,
+    tls: Arc<rustls::ClientConfig>,
+}
+
+impl ActiveDirectory {
+    pub fn new(cfg: AdConfig) -> Result<Self, AdError> {
+        if cfg.urls.is_empty() {
+            return Err(AdError::Config("ad.urls is empty".into()));
+        }
+        if let Some(plain) = cfg.urls.iter().find(|u| !u.starts_with("ldaps://")) {
+            return Err(AdError::Config(format!(
+                "{plain}: only ldaps:// is allowed (passwords never cross an unencrypted link)"
+            )));
+        }
+        let mut roots = rustls::RootCertStore::empty();
+        let certs = CertificateDer::pem_file_iter(&cfg.ca_file)
+            .map_err(|e| AdError::Config(format!("{}: {e}", cfg.ca_file.display())))?;
+        for cert in certs {
+            let cert =
+                cert.map_err(|e| AdError::Config(format!("{}: {e}", cfg.ca_file.display())))?;
+            roots
+                .add(cert)
+                .map_err(|e| AdError::Config(format!("{}: {e}", cfg.ca_file.display())))?;
+        }
+        if roots.is_empty() {
+            return Err(AdError::Config(format!(
+                "{} holds no certificate",
+                cfg.ca_file.display()
+            )));
+        }
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::aws_lc_rs::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| AdError::Config(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+        Ok(Self {
+            cfg,
+            tls: Arc::new(tls),
+        })
+    }
+
+    /// A bound session on the first domain controller that answers.
+    async fn session(&self) -> Result<ldap3::Ldap, AdError> {
+        let mut failures = Vec::new();
+        for url in &self.cfg.urls {
+            let settings = LdapConnSettings::new()
+                .set_config(self.tls.clone())
+                .set_conn_timeout(self.cfg.timeout);
+            let (conn, mut ldap) = match LdapConnAsync::with_settings(settings, url).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::warn!(%url, error = %e, "domain controller unreachable; trying the next");
+                    failures.push(format!("{url}: {e}"));
+                    continue;
+                }
+            };
+            ldap3::drive!(conn);
+            ldap.with_timeout(self.cfg.timeout);
+            let bound = ldap
+                .simple_bind(&self.cfg.bind_dn, self.cfg.bind_password.expose_secret())
+                .await;
+            return match bound {
+                Ok(r) if r.rc == 0 => Ok(ldap),
+                Ok(r) => Err(AdError::Bind(format!("result {}: {}", r.rc, r.text))),
+                Err(e) => Err(AdError::Unreachable(format!("{url}: {e}"))),
+            };
+        }
+        Err(AdError::Unreachable(failures.join("; ")))
+    }
+
+    async fn find(&self, filter: &str) -> Result<Found, AdError> {
+        let mut ldap = self.session().await?;
+        let result = ldap
+            .search(&self.cfg.base_dn, Scope::Subtree, filter, USER_ATTRS)
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        let _ = ldap.unbind().await;
+        let (entries, _) = result
+            .success()
+            .map_err(|e| AdError::Protocol(e.to_string()))?;
+        // Referrals to other partitions come back as entries without attributes.
+        let users: Vec<AdUser> = entries
+            .into_iter()
+            .map(SearchEntry::construct)
+            .filter_map(|e| user_from(&e))
+            .collect();
+        Ok(match users.len() {
+            0 => Found::None,
+            1 => users.into_iter().next().map_or(Found::None, Found::One),
+            n => Found::Several(n),
+        })
+    }
+
+    /// The user whose `objectSid` is `sid` (Graph's `onPremisesSecurityIdentifier`).
+    pub async fn find_by_sid(&self, sid: &str) -> Result<Found, AdError> {
+        let Some(filter) = wire::sid_filter(sid) else {
+            return Ok(Found::None);
+        };
+        self.find(&format!(
+            "(&(objectCategory=person)(objectClass=user){filter})"
+        ))
+        .await
+    }
+
+    /// The user whose `sAMAccountName` is `account` (the fallback when Graph has no SID).
+    pub async fn find_by_account(&self, account: &str) -> Result<Found, AdError> {
+        let value = wire::escape_filter_value(account);
+        self.find(&format!(
+            "(&(objectCategory=person)(objectClass=user)(sAMAccountName={value}))"
+        ))
+        .await
+    }
+
+    async fn modify(&self, dn: &str, mods: Vec<Mod<Vec<u8>>>) -> Result<(), AdError> {
+        let mut ldap = self.session().await?;
+        let result = ldap
+            .modify(dn, mods)
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()));
+        let _ = ldap.unbind().await;
+        let result = result?;
+        if result.rc == 0 {
+            return Ok(());
+        }
+        Err(AdError::Refused {
+            refusal: wire::classify_write(result.rc, &result.text),
+            diagnostic: format!("result {}: {}", result.rc, result.text),
+        })
+    }
+
+    /// An administrative reset of `dn`'s password, unlocking the account in the same change
+    /// when asked.
+    pub async fn set_password(
+        &self,
+        dn: &str,
+        password: &SecretString,
+        unlock: bool,
+    ) -> Result<(), AdError> {
+        let value = wire::unicode_pwd(password.expose_secret());
+        let mut mods = vec![Mod::Replace(
+            b"unicodePwd".to_vec(),
+            HashSet::from([value.to_vec()]),
+        )];
+        if unlock {
+            mods.push(unlock_mod());
+        }
+        let result = self.modify(dn, mods).await;
+        // The copy in `mods` is gone with them; `value` zeroizes itself.
+        drop(value);
+        result
+    }
+
+    /// Unlocks `dn` without touching its password.
+    pub async fn unlock(&self, dn: &str) -> Result<(), AdError> {
+        self.modify(dn, vec![unlock_mod()]).await
+    }
+}
+
+fn unlock_mod() -> Mod<Vec<u8>> {
+    Mod::Replace(b"lockoutTime".to_vec(), HashSet::from([b"0".to_vec()]))
+}
+
+fn user_from(e: &SearchEntry) -> Option<AdUser> {
+    let text = |name: &str| e.attrs.get(name).and_then(|v| v.first()).cloned();
+    let number = |name: &str| text(name).and_then(|v| v.parse::<i64>().ok());
+    let sid = e
+        .bin_attrs
+        .get("objectSid")
+        .and_then(|v| v.first())
+        .and_then(|b| wire::sid_string(b))?;
+    Some(AdUser {
+        dn: e.dn.clone(),
+        sid,
+        account: text("sAMAccountName").unwrap_or_default(),
+        protected: number("adminCount") == Some(1),
+        lockout_time: number("lockoutTime").unwrap_or(0),
+        expiry: number("msDS-UserPasswordExpiryTimeComputed")
+            .map_or(FileTime::Unset, wire::filetime),
+    })
+}

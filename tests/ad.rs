@@ -1,0 +1,280 @@
+//! The Active Directory client against a real Samba AD domain controller (started by
+//! scripts/test.sh through scripts/samba.sh): finding users by SID, resetting passwords over
+//! LDAPS, AD's own refusals, unlocking, failover and certificate checks.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::{path::PathBuf, time::Duration};
+
+use rekey::{
+    directory::ad::{
+        ActiveDirectory, AdConfig, AdError, Found,
+        wire::{FileTime, WriteRefusal},
+    },
+    random::{OsRandom, Random},
+};
+use secrecy::SecretString;
+
+/// The domain controller `scripts/samba.sh` started: its folder, URL, base DN, admin DN, CA.
+struct Dc {
+    dir: PathBuf,
+    url: String,
+    base_dn: String,
+    admin_dn: String,
+    ca: PathBuf,
+    admin_password: String,
+}
+
+fn dc() -> Option<Dc> {
+    let Ok(spec) = std::env::var("REKEY_TEST_AD") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must provide REKEY_TEST_AD (scripts/samba.sh)"
+        );
+        eprintln!("no Samba DC: AD tests skipped");
+        return None;
+    };
+    let parts: Vec<&str> = spec.split_whitespace().collect();
+    let dir = PathBuf::from(parts[0]);
+    let admin_password = std::fs::read_to_string(dir.join("admin-password"))
+        .unwrap()
+        .trim()
+        .to_string();
+    Some(Dc {
+        url: parts[1].into(),
+        base_dn: parts[2].into(),
+        admin_dn: parts[3].into(),
+        ca: parts[4].into(),
+        dir,
+        admin_password,
+    })
+}
+
+impl Dc {
+    fn config(&self) -> AdConfig {
+        AdConfig {
+            urls: vec![self.url.clone()],
+            bind_dn: self.admin_dn.clone(),
+            bind_password: SecretString::from(self.admin_password.clone()),
+            base_dn: self.base_dn.clone(),
+            ca_file: self.ca.clone(),
+            timeout: Duration::from_secs(5),
+        }
+    }
+
+    /// Runs `samba-tool ARGS` against the DC as the administrator.
+    fn samba_tool(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("samba-tool")
+            .args(args)
+            .arg("-s")
+            .arg(self.dir.join("etc/smb.conf"))
+            .args(["-H", "ldap://127.0.0.1", "-U", "Administrator"])
+            .arg(format!("--password={}", self.admin_password))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "samba-tool {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// A new user of this test's own, with `password`.
+    fn new_user(&self, password: &str) -> String {
+        let name = format!("t{}", OsRandom.token_hex(5));
+        self.samba_tool(&["user", "create", &name, password]);
+        name
+    }
+
+    /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
+    async fn binds(&self, account: &str, password: &str) -> bool {
+        let mut cfg = self.config();
+        cfg.bind_dn = format!("{account}@corp.contoso.test");
+        cfg.bind_password = SecretString::from(password.to_string());
+        let ad = ActiveDirectory::new(cfg).unwrap();
+        match ad.find_by_account(account).await {
+            Ok(_) => true,
+            Err(AdError::Bind(_)) => false,
+            Err(e) => panic!("binding as {account}: {e}"),
+        }
+    }
+}
+
+fn one(found: Found) -> rekey::directory::ad::AdUser {
+    match found {
+        Found::One(u) => u,
+        other => panic!("expected one user, found {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_synced_user_is_found_by_sid_and_reset_over_ldaps() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let old = "Old-Pa55word-For-AD!";
+    let account = dc.new_user(old);
+    let by_name = one(ad.find_by_account(&account).await.unwrap());
+    assert!(by_name.sid.starts_with("S-1-5-21-"), "{by_name:?}");
+    assert!(!by_name.protected);
+    assert!(
+        matches!(by_name.expiry, FileTime::At(_)),
+        "AD computes the expiry: {:?}",
+        by_name.expiry
+    );
+    let by_sid = one(ad.find_by_sid(&by_name.sid).await.unwrap());
+    assert_eq!(by_sid.dn, by_name.dn);
+    assert_eq!(
+        ad.find_by_sid("S-1-5-21-1-2-3-999999").await.unwrap(),
+        Found::None
+    );
+
+    let new = "Fresh-Harbour-Lantern-42!";
+    ad.set_password(&by_sid.dn, &SecretString::from(new.to_string()), false)
+        .await
+        .unwrap();
+    assert!(dc.binds(&account, new).await, "the new password works");
+    assert!(!dc.binds(&account, old).await, "the old one does not");
+}
+
+#[tokio::test]
+async fn ad_refuses_a_password_its_policy_forbids_and_says_so() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let account = dc.new_user("Start-Pa55word-For-AD!");
+    let user = one(ad.find_by_account(&account).await.unwrap());
+    // Samba's default policy: at least 7 characters, complexity on.
+    let refused = ad
+        .set_password(&user.dn, &SecretString::from("short".to_string()), false)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            AdError::Refused {
+                refusal: WriteRefusal::Policy,
+                ..
+            }
+        ),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn the_next_domain_controller_is_used_when_the_first_is_down() {
+    let Some(dc) = dc() else { return };
+    let mut cfg = dc.config();
+    // Nothing listens on port 1.
+    cfg.urls = vec!["ldaps://127.0.0.1:1".into(), dc.url.clone()];
+    let ad = ActiveDirectory::new(cfg).unwrap();
+    let account = dc.new_user("Failover-Pa55word-AD!");
+    one(ad.find_by_account(&account).await.unwrap());
+
+    let mut down = dc.config();
+    down.urls = vec!["ldaps://127.0.0.1:1".into()];
+    let ad = ActiveDirectory::new(down).unwrap();
+    assert!(matches!(
+        ad.find_by_account(&account).await,
+        Err(AdError::Unreachable(_))
+    ));
+}
+
+#[tokio::test]
+async fn a_wrong_password_or_an_unknown_ca_is_refused() {
+    let Some(dc) = dc() else { return };
+    let mut wrong = dc.config();
+    wrong.bind_password = SecretString::from("not-the-password".to_string());
+    let ad = ActiveDirectory::new(wrong).unwrap();
+    assert!(matches!(
+        ad.find_by_account("Administrator").await,
+        Err(AdError::Bind(_))
+    ));
+
+    // A CA that did not issue the DC's certificate: the TLS handshake fails.
+    let other_ca = dc.dir.join("other-ca.pem");
+    let out = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=Some other CA", "-keyout"])
+        .arg(dc.dir.join("other-ca.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut untrusted = dc.config();
+    untrusted.ca_file = other_ca;
+    let ad = ActiveDirectory::new(untrusted).unwrap();
+    assert!(matches!(
+        ad.find_by_account("Administrator").await,
+        Err(AdError::Unreachable(_))
+    ));
+
+    // Plain LDAP is not even tried.
+    let mut plain = dc.config();
+    plain.urls = vec!["ldap://127.0.0.1".into()];
+    assert!(matches!(
+        ActiveDirectory::new(plain),
+        Err(AdError::Config(_))
+    ));
+}
+
+#[tokio::test]
+async fn a_domain_admin_is_marked_protected() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let admin = one(ad.find_by_account("Administrator").await.unwrap());
+    assert!(admin.protected, "{admin:?}");
+}
+
+#[tokio::test]
+async fn a_locked_account_is_unlocked_with_or_without_a_reset() {
+    let Some(dc) = dc() else { return };
+    // Three wrong passwords lock an account for 30 minutes (domain-wide, the same for every
+    // run; the other tests make at most one wrong bind per user).
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "set",
+        "--account-lockout-threshold=3",
+        "--account-lockout-duration=30",
+        "--reset-account-lockout-after=30",
+    ]);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let password = "Right-Pa55word-For-AD!";
+    let lock = |account: String| {
+        let dc = &dc;
+        async move {
+            for _ in 0..3 {
+                assert!(!dc.binds(&account, "Wrong-Pa55word-1!").await);
+            }
+            assert!(
+                !dc.binds(&account, password).await,
+                "locked: even the right password fails"
+            );
+        }
+    };
+
+    // Unlock only: the password stays.
+    let account = dc.new_user(password);
+    lock(account.clone()).await;
+    let user = one(ad.find_by_account(&account).await.unwrap());
+    assert!(user.lockout_time > 0, "AD recorded the lockout: {user:?}");
+    ad.unlock(&user.dn).await.unwrap();
+    assert_eq!(
+        one(ad.find_by_account(&account).await.unwrap()).lockout_time,
+        0
+    );
+    assert!(dc.binds(&account, password).await, "unlocked");
+
+    // A reset that unlocks in the same change.
+    let account = dc.new_user(password);
+    lock(account.clone()).await;
+    let user = one(ad.find_by_account(&account).await.unwrap());
+    let new = "After-Lockout-Pa55word!";
+    ad.set_password(&user.dn, &SecretString::from(new.to_string()), true)
+        .await
+        .unwrap();
+    assert!(dc.binds(&account, new).await, "reset and unlocked");
+}
