@@ -265,3 +265,34 @@ fn the_database_url_is_a_secret_and_may_come_from_a_file() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn active_directory_needs_ldaps_a_ca_and_its_account() {
+    let ad = format!(
+        "{}\n[ad]\nurls = [\"ldap://dc1.corp.example.org\"]\n",
+        complete()
+    );
+    let p = problems(&ad, &[], Purpose::Serve);
+    for key in [
+        "ad.urls",
+        "ad.bind_dn",
+        "ad.bind_password",
+        "ad.base_dn",
+        "ad.ca_file",
+    ] {
+        assert!(p.iter().any(|l| l.starts_with(key)), "{key} in {p:?}");
+    }
+    let complete_ad = format!(
+        "{}\n[ad]\nurls = [\"ldaps://dc1.corp.example.org\"]\nbind_dn = \"CN=svc\"\nbind_password = \"x\"\nbase_dn = \"DC=corp\"\nca_file = \"/etc/rekey/ad-ca.pem\"\n",
+        complete()
+    );
+    assert_eq!(
+        problems(&complete_ad, &[], Purpose::Serve),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&complete(), &[], Purpose::Serve),
+        Vec::<String>::new(),
+        "off by default"
+    );
+}

@@ -26,7 +26,47 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     pub admin: AdminSettings,
     pub signins: SigninSettings,
+    pub ad: AdSettings,
     pub log: LogSettings,
+}
+
+/// On-premises Active Directory, for users synced by Entra Connect (their password lives in
+/// AD). Off while `urls` is empty: synced users then go to the helpdesk.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdSettings {
+    /// `ldaps://` URLs of domain controllers, tried in order.
+    pub urls: Vec<String>,
+    /// The delegated service account (not a Domain Admin; see docs/hybrid.md).
+    pub bind_dn: String,
+    pub bind_password: Option<SecretString>,
+    pub bind_password_file: Option<PathBuf>,
+    /// Where users are searched.
+    pub base_dn: String,
+    /// PEM file of the CA that issued the domain controllers' certificates.
+    pub ca_file: Option<PathBuf>,
+    /// Seconds for connecting, binding and each operation.
+    pub timeout_secs: u64,
+}
+
+impl Default for AdSettings {
+    fn default() -> Self {
+        Self {
+            urls: Vec::new(),
+            bind_dn: String::new(),
+            bind_password: None,
+            bind_password_file: None,
+            base_dn: String::new(),
+            ca_file: None,
+            timeout_secs: 10,
+        }
+    }
+}
+
+impl AdSettings {
+    pub fn enabled(&self) -> bool {
+        !self.urls.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -62,6 +62,7 @@ const SECTIONS: &[&str] = &[
     "policy",
     "reminders",
     "signins",
+    "ad",
     "admin",
     "log",
 ];
@@ -125,6 +126,7 @@ pub fn load_from_str(
         reminders: section(&root, "reminders", &from_env, &mut problems),
         admin: section(&root, "admin", &from_env, &mut problems),
         signins: section(&root, "signins", &from_env, &mut problems),
+        ad: section(&root, "ad", &from_env, &mut problems),
         log: section(&root, "log", &from_env, &mut problems),
     };
     read_secret_files(&mut s, &mut problems);
@@ -265,7 +267,12 @@ fn remove_path(table: &mut toml::Table, path: &[&str]) -> bool {
 }
 
 fn read_secret_files(s: &mut Settings, problems: &mut Vec<ConfigProblem>) {
-    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 8] = [
+    let pairs: [(&str, &mut Option<SecretString>, &Option<std::path::PathBuf>); 9] = [
+        (
+            "ad.bind_password",
+            &mut s.ad.bind_password,
+            &s.ad.bind_password_file,
+        ),
         ("database.url", &mut s.database.url, &s.database.url_file),
         (
             "server.session_key_previous",

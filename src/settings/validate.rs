@@ -177,6 +177,40 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
         "reminders.concurrency",
         "must be between 1 and 64",
     );
+    if s.ad.enabled() {
+        for url in &s.ad.urls {
+            need(
+                url.starts_with("ldaps://"),
+                "ad.urls",
+                "must be ldaps:// URLs: passwords never cross an unencrypted link",
+            );
+        }
+        need(
+            !s.ad.bind_dn.is_empty(),
+            "ad.bind_dn",
+            "is required with ad.urls",
+        );
+        need(
+            s.ad.bind_password.is_some(),
+            "ad.bind_password",
+            "is required with ad.urls (or ad.bind_password_file)",
+        );
+        need(
+            !s.ad.base_dn.is_empty(),
+            "ad.base_dn",
+            "is required with ad.urls",
+        );
+        need(
+            s.ad.ca_file.is_some(),
+            "ad.ca_file",
+            "is required with ad.urls: the CA that issued the domain controllers' certificates",
+        );
+        need(
+            (1..=120).contains(&s.ad.timeout_secs),
+            "ad.timeout_secs",
+            "must be between 1 and 120",
+        );
+    }
     if let Some(addr) = s.admin.listen {
         need(
             addr.ip().is_loopback() || s.admin.token_hash.is_some(),
