@@ -166,6 +166,7 @@ pub async fn assemble_with(
         key: code_key,
         previous_key: previous_code_key,
         decoy_key,
+        on_premises: on_premises(&settings.ad)?,
         policy,
         breached: crate::breached::from_settings(&settings.policy.breached)
             .map_err(|e| AssembleError::Config(e.to_string()))?,
@@ -198,6 +199,32 @@ pub async fn assemble_with(
         keys,
         catcher,
     })
+}
+
+/// The Active Directory adapter when `[ad]` is set.
+fn on_premises(
+    ad: &crate::settings::AdSettings,
+) -> Result<Option<Arc<dyn crate::ports::OnPremises>>, AssembleError> {
+    use crate::directory::ad::{ActiveDirectory, AdConfig};
+    if !ad.enabled() {
+        return Ok(None);
+    }
+    let (Some(bind_password), Some(ca_file)) = (ad.bind_password.clone(), ad.ca_file.clone())
+    else {
+        return Err(AssembleError::Config(
+            "ad.bind_password and ad.ca_file are required with ad.urls".into(),
+        ));
+    };
+    let directory = ActiveDirectory::new(AdConfig {
+        urls: ad.urls.clone(),
+        bind_dn: ad.bind_dn.clone(),
+        bind_password,
+        base_dn: ad.base_dn.clone(),
+        ca_file,
+        timeout: std::time::Duration::from_secs(ad.timeout_secs),
+    })
+    .map_err(|e| AssembleError::Config(e.to_string()))?;
+    Ok(Some(Arc::new(directory)))
 }
 
 /// Where the decoy key lives in the store.

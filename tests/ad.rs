@@ -4,102 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::{path::PathBuf, time::Duration};
+mod support;
 
-use rekey::{
-    directory::ad::{
-        ActiveDirectory, AdConfig, AdError, Found,
-        wire::{FileTime, WriteRefusal},
-    },
-    random::{OsRandom, Random},
+use rekey::directory::ad::{
+    ActiveDirectory, AdError, Found,
+    wire::{FileTime, WriteRefusal},
 };
 use secrecy::SecretString;
-
-/// The domain controller `scripts/samba.sh` started: its folder, URL, base DN, admin DN, CA.
-struct Dc {
-    dir: PathBuf,
-    url: String,
-    base_dn: String,
-    admin_dn: String,
-    ca: PathBuf,
-    admin_password: String,
-}
-
-fn dc() -> Option<Dc> {
-    let Ok(spec) = std::env::var("REKEY_TEST_AD") else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must provide REKEY_TEST_AD (scripts/samba.sh)"
-        );
-        eprintln!("no Samba DC: AD tests skipped");
-        return None;
-    };
-    let parts: Vec<&str> = spec.split_whitespace().collect();
-    let dir = PathBuf::from(parts[0]);
-    let admin_password = std::fs::read_to_string(dir.join("admin-password"))
-        .unwrap()
-        .trim()
-        .to_string();
-    Some(Dc {
-        url: parts[1].into(),
-        base_dn: parts[2].into(),
-        admin_dn: parts[3].into(),
-        ca: parts[4].into(),
-        dir,
-        admin_password,
-    })
-}
-
-impl Dc {
-    fn config(&self) -> AdConfig {
-        AdConfig {
-            urls: vec![self.url.clone()],
-            bind_dn: self.admin_dn.clone(),
-            bind_password: SecretString::from(self.admin_password.clone()),
-            base_dn: self.base_dn.clone(),
-            ca_file: self.ca.clone(),
-            timeout: Duration::from_secs(5),
-        }
-    }
-
-    /// Runs `samba-tool ARGS` against the DC as the administrator.
-    fn samba_tool(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new("samba-tool")
-            .args(args)
-            .arg("-s")
-            .arg(self.dir.join("etc/smb.conf"))
-            .args(["-H", "ldap://127.0.0.1", "-U", "Administrator"])
-            .arg(format!("--password={}", self.admin_password))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "samba-tool {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-
-    /// A new user of this test's own, with `password`.
-    fn new_user(&self, password: &str) -> String {
-        let name = format!("t{}", OsRandom.token_hex(5));
-        self.samba_tool(&["user", "create", &name, password]);
-        name
-    }
-
-    /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
-    async fn binds(&self, account: &str, password: &str) -> bool {
-        let mut cfg = self.config();
-        cfg.bind_dn = format!("{account}@corp.contoso.test");
-        cfg.bind_password = SecretString::from(password.to_string());
-        let ad = ActiveDirectory::new(cfg).unwrap();
-        match ad.find_by_account(account).await {
-            Ok(_) => true,
-            Err(AdError::Bind(_)) => false,
-            Err(e) => panic!("binding as {account}: {e}"),
-        }
-    }
-}
+use support::ad::dc;
 
 fn one(found: Found) -> rekey::directory::ad::AdUser {
     match found {
@@ -277,4 +189,15 @@ async fn a_locked_account_is_unlocked_with_or_without_a_reset() {
         .await
         .unwrap();
     assert!(dc.binds(&account, new).await, "reset and unlocked");
+}
+
+#[tokio::test]
+async fn a_new_domain_admin_is_protected_before_ad_marks_it() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let account = dc.new_user("Admin-To-Be-Pa55word!");
+    assert!(!one(ad.find_by_account(&account).await.unwrap()).protected);
+    dc.samba_tool(&["group", "addmembers", "Domain Admins", &account]);
+    let user = one(ad.find_by_account(&account).await.unwrap());
+    assert!(user.protected, "membership counts at once: {user:?}");
 }

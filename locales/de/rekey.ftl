@@ -119,6 +119,7 @@ policy-history = Sie haben dieses Passwort vor Kurzem verwendet. Wählen Sie ein
 policy-unavailable = Das Passwort konnte gerade nicht geprüft werden. Bitte versuchen Sie es erneut.
 policy-breached-unavailable = Wir konnten dieses Passwort gerade nicht mit bekannten Datenlecks abgleichen. Bitte versuchen Sie es in einer Minute erneut.
 policy-entra-rejected = Microsoft Entra hat dieses Passwort nicht akzeptiert: Es erfüllt die Passwortanforderungen Ihrer Organisation nicht oder enthält ein häufig verwendetes Wort. Wählen Sie ein anderes.
+policy-ad-rejected = Das Active Directory Ihrer Organisation hat dieses Passwort nicht angenommen: Es ist vielleicht zu kurz, zu einfach oder wurde vor Kurzem schon verwendet, oder Ihre letzte Änderung liegt zu kurz zurück. Wählen Sie ein anderes.
 policy-strength-unverified = Dieses Passwort konnte nicht rechtzeitig geprüft werden. Wählen Sie ein anderes, zum Beispiel vier oder mehr Wörter ohne Zusammenhang mit einer Ziffer und einem Sonderzeichen.
 policy-strength-weak-start = Der Anfang dieses Passworts ist leicht zu erraten.
 policy-strength-weak = Dieses Passwort ist zu leicht zu erraten (Stärke { $score } von 4, mindestens { $min } erforderlich).
@@ -155,6 +156,7 @@ policy-hint-your-dates = Vermeiden Sie Daten und Jahreszahlen, die Ihnen etwas b
 
 done-title = Ihr Passwort wurde geändert
 done-signed-in-as = Sie können sich jetzt mit Ihrem neuen Passwort als { $username } anmelden.
+done-ad-sync = Ihr neues Passwort gilt jetzt im Netzwerk Ihrer Organisation. Microsoft 365 und andere Cloud-Apps übernehmen es in wenigen Minuten, sobald es synchronisiert ist; bis dahin erwarten sie noch das alte.
 done-update-title = Ändern Sie es jetzt überall, wo es gespeichert ist
 done-update-intro = Smartphones, Laptops und Apps, die noch das alte Passwort gespeichert haben, versuchen es weiter. Jeder Versuch scheitert mit „invalid username or password“ (ungültiger Benutzername oder ungültiges Passwort, Fehler AADSTS50126). Zu viele Versuche sperren Ihr Konto. Gehen Sie diese Liste durch. Beginnen Sie mit dem Gerät, das Sie gerade in der Hand halten:
 done-check-devices = Meine Geräte prüfen

@@ -119,6 +119,7 @@ policy-history = You used this password recently. Choose one you have not used b
 policy-unavailable = The password could not be checked just now. Please try again.
 policy-breached-unavailable = We could not check this password against known breaches just now. Please try again in a minute.
 policy-entra-rejected = Microsoft Entra did not accept this password: it does not meet your organisation's password requirements or contains a commonly used word. Choose a different one.
+policy-ad-rejected = Your organisation's Active Directory did not accept this password: it may be too short, too simple or used too recently, or your last change may be too recent. Choose a different one.
 policy-strength-unverified = This password could not be checked in time. Choose a different one, for example four or more unrelated words with a digit and a symbol.
 policy-strength-weak-start = The beginning of this password is easy to guess.
 policy-strength-weak = This password is too easy to guess (strength { $score } of 4, at least { $min } needed).
@@ -155,6 +156,7 @@ policy-hint-your-dates = Avoid dates and years that mean something to you.
 
 done-title = Your password has been changed
 done-signed-in-as = You can now sign in to { $username } with your new password.
+done-ad-sync = Your new password works on your organisation's network now. Microsoft 365 and other cloud apps take it within a few minutes, once it has been synchronised; until then they still expect the old one.
 done-update-title = Now update it everywhere it is saved
 done-update-intro = Phones, laptops and apps that still hold the old password keep trying it. Each try fails with "invalid username or password" (error AADSTS50126), and enough of them lock your account. Work through this list, starting with the device you are holding:
 done-check-devices = Check my devices

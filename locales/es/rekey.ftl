@@ -123,6 +123,7 @@ policy-history = Usó esta contraseña hace poco. Elija una que no haya usado an
 policy-unavailable = No se pudo comprobar la contraseña en este momento. Vuelva a intentarlo.
 policy-breached-unavailable = No pudimos comprobar en este momento si esta contraseña aparece en filtraciones de datos conocidas. Vuelva a intentarlo dentro de un minuto.
 policy-entra-rejected = Microsoft Entra no aceptó esta contraseña: no cumple los requisitos de contraseña de su organización o contiene una palabra de uso común. Elija otra.
+policy-ad-rejected = El Active Directory de su organización no aceptó esta contraseña: puede ser demasiado corta, demasiado simple o haberse usado recientemente, o su último cambio puede ser demasiado reciente. Elija otra.
 policy-strength-unverified = No se pudo comprobar esta contraseña a tiempo. Elija otra, por ejemplo cuatro o más palabras sin relación entre sí, con un dígito y un símbolo.
 policy-strength-weak-start = El principio de esta contraseña es fácil de adivinar.
 policy-strength-weak = Esta contraseña es demasiado fácil de adivinar (seguridad { $score } de 4; se necesita al menos { $min }).
@@ -159,6 +160,7 @@ policy-hint-your-dates = Evite las fechas y los años que signifiquen algo para 
 
 done-title = Se cambió su contraseña
 done-signed-in-as = Ya puede iniciar sesión en { $username } con su contraseña nueva.
+done-ad-sync = Su nueva contraseña ya funciona en la red de su organización. Microsoft 365 y otras aplicaciones en la nube la aceptarán en unos minutos, cuando se haya sincronizado; hasta entonces siguen esperando la anterior.
 done-update-title = Ahora actualícela en todos los lugares donde está guardada
 done-update-intro = Los teléfonos, portátiles y aplicaciones que aún tienen la contraseña anterior siguen probándola. Cada intento falla con "invalid username or password" (nombre de usuario o contraseña no válidos; error AADSTS50126) y, si se acumulan, su cuenta se bloquea. Revise esta lista, empezando por el dispositivo que tiene en la mano:
 done-check-devices = Comprobar mis dispositivos

@@ -123,6 +123,7 @@ policy-history = Vous avez utilisé ce mot de passe récemment. Choisissez-en un
 policy-unavailable = Le mot de passe n'a pas pu être vérifié pour le moment. Réessayez.
 policy-breached-unavailable = Nous n'avons pas pu vérifier pour le moment si ce mot de passe figure dans des fuites de données connues. Réessayez dans une minute.
 policy-entra-rejected = Microsoft Entra n'a pas accepté ce mot de passe : il ne respecte pas les exigences de votre organisation en matière de mots de passe ou contient un mot couramment utilisé. Choisissez-en un autre.
+policy-ad-rejected = L'Active Directory de votre organisation n'a pas accepté ce mot de passe : il est peut-être trop court, trop simple ou déjà utilisé récemment, ou votre dernière modification est trop récente. Choisissez-en un autre.
 policy-strength-unverified = Ce mot de passe n'a pas pu être vérifié à temps. Choisissez-en un autre, par exemple quatre mots ou plus sans rapport entre eux, avec un chiffre et un symbole.
 policy-strength-weak-start = Le début de ce mot de passe est facile à deviner.
 policy-strength-weak = Ce mot de passe est trop facile à deviner (robustesse { $score } sur 4, il faut au moins { $min }).
@@ -159,6 +160,7 @@ policy-hint-your-dates = Évitez les dates et les années qui ont une significat
 
 done-title = Votre mot de passe a été modifié
 done-signed-in-as = Vous pouvez maintenant vous connecter à { $username } avec votre nouveau mot de passe.
+done-ad-sync = Votre nouveau mot de passe fonctionne dès maintenant sur le réseau de votre organisation. Microsoft 365 et les autres applications cloud le prendront en compte d'ici quelques minutes, une fois synchronisé ; d'ici là, ils attendent encore l'ancien.
 done-update-title = Mettez-le maintenant à jour partout où il est enregistré
 done-update-intro = Les téléphones, ordinateurs portables et applications qui ont encore l'ancien mot de passe continuent de l'essayer. Chaque essai échoue avec le message "invalid username or password" (nom d'utilisateur ou mot de passe non valide, erreur AADSTS50126), et trop d'échecs bloquent votre compte. Suivez cette liste, en commençant par l'appareil que vous avez en main :
 done-check-devices = Vérifier mes appareils

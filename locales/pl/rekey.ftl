@@ -127,6 +127,7 @@ policy-history = To hasło było niedawno używane. Wybierz hasło, które nie b
 policy-unavailable = Nie udało się teraz sprawdzić hasła. Spróbuj ponownie.
 policy-breached-unavailable = Nie udało się teraz sprawdzić, czy to hasło występuje w znanych wyciekach danych. Spróbuj ponownie za minutę.
 policy-entra-rejected = Usługa Microsoft Entra nie zaakceptowała tego hasła: nie spełnia ono wymagań dotyczących haseł w Twojej organizacji lub zawiera często używane słowo. Wybierz inne hasło.
+policy-ad-rejected = Active Directory Twojej organizacji nie przyjęło tego hasła: może być za krótkie, za proste lub niedawno użyte albo Twoja ostatnia zmiana była zbyt niedawno. Wybierz inne.
 policy-strength-unverified = Nie udało się sprawdzić tego hasła na czas. Wybierz inne, na przykład co najmniej cztery niepowiązane słowa z cyfrą i symbolem.
 policy-strength-weak-start = Początek tego hasła łatwo odgadnąć.
 policy-strength-weak = To hasło jest zbyt łatwe do odgadnięcia (siła { $score } z 4, wymagane co najmniej { $min }).
@@ -163,6 +164,7 @@ policy-hint-your-dates = Unikaj dat i lat, które coś dla Ciebie znaczą.
 
 done-title = Hasło zostało zmienione
 done-signed-in-as = Możesz teraz zalogować się do konta { $username } przy użyciu nowego hasła.
+done-ad-sync = Nowe hasło działa już w sieci Twojej organizacji. Microsoft 365 i inne aplikacje w chmurze przyjmą je w ciągu kilku minut, po synchronizacji; do tego czasu oczekują jeszcze starego.
 done-update-title = Teraz zaktualizuj je wszędzie, gdzie jest zapisane
 done-update-intro = Telefony, laptopy i aplikacje, które nadal mają zapisane stare hasło, wciąż próbują go używać. Każda taka próba kończy się błędem "invalid username or password" (nieprawidłowa nazwa użytkownika lub hasło, kod AADSTS50126), a zbyt wiele prób zablokuje Twoje konto. Przejdź przez tę listę, zaczynając od urządzenia, które trzymasz w ręku:
 done-check-devices = Sprawdź moje urządzenia

@@ -123,6 +123,7 @@ policy-history = Você usou esta senha recentemente. Escolha uma que você ainda
 policy-unavailable = Não foi possível verificar a senha agora. Tente de novo.
 policy-breached-unavailable = Não conseguimos verificar agora se esta senha aparece em vazamentos de dados conhecidos. Tente de novo daqui a um minuto.
 policy-entra-rejected = O Microsoft Entra não aceitou esta senha: ela não atende aos requisitos de senha da sua organização ou contém uma palavra muito usada. Escolha outra.
+policy-ad-rejected = O Active Directory da sua organização não aceitou esta senha: ela pode ser curta demais, simples demais ou ter sido usada recentemente, ou sua última alteração pode ter sido recente demais. Escolha outra.
 policy-strength-unverified = Não foi possível verificar esta senha a tempo. Escolha outra, por exemplo quatro ou mais palavras sem relação entre si, com um número e um símbolo.
 policy-strength-weak-start = O começo desta senha é fácil de adivinhar.
 policy-strength-weak = Esta senha é fácil demais de adivinhar (força { $score } de 4, mínimo necessário: { $min }).
@@ -159,6 +160,7 @@ policy-hint-your-dates = Evite datas e anos que tenham algum significado para vo
 
 done-title = Sua senha foi alterada
 done-signed-in-as = Agora você pode entrar em { $username } com a nova senha.
+done-ad-sync = Sua nova senha já funciona na rede da sua organização. O Microsoft 365 e outros aplicativos na nuvem passam a aceitá-la em alguns minutos, depois da sincronização; até lá, eles ainda esperam a antiga.
 done-update-title = Agora atualize a senha em todos os lugares onde ela está salva
 done-update-intro = Celulares, notebooks e apps que ainda guardam a senha antiga continuam tentando usá-la. Cada tentativa falha com "invalid username or password" (nome de usuário ou senha inválidos, erro AADSTS50126), e muitas tentativas bloqueiam sua conta. Siga esta lista, começando pelo aparelho que está na sua mão:
 done-check-devices = Verificar meus dispositivos

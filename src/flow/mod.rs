@@ -45,6 +45,10 @@ pub enum HelpdeskReason {
     Privileged,
     Federated,
     NotEnoughMethods,
+    /// Synced, but no on-premises object matches the account.
+    OnPremisesNoMatch,
+    /// Synced, and several on-premises objects match: never guess which.
+    OnPremisesSeveralMatches,
 }
 
 impl HelpdeskReason {
@@ -56,6 +60,8 @@ impl HelpdeskReason {
             HelpdeskReason::Privileged => "privileged",
             HelpdeskReason::Federated => "federated",
             HelpdeskReason::NotEnoughMethods => "not_enough_methods",
+            HelpdeskReason::OnPremisesNoMatch => "ad_no_match",
+            HelpdeskReason::OnPremisesSeveralMatches => "ad_several_matches",
         }
     }
 }
@@ -94,6 +100,11 @@ pub struct FlowUser {
     pub synced: bool,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
+    /// For synced users: the on-premises object's SID and account name, from Graph.
+    #[serde(default)]
+    pub on_premises_sid: Option<String>,
+    #[serde(default)]
+    pub on_premises_account: Option<String>,
 }
 
 /// One person's reset, from the name typed to the changed password: stored between requests
@@ -110,6 +121,10 @@ pub struct Flow {
     pub required: u8,
     pub step: Step,
     pub created_at: DateTime<Utc>,
+    /// This portal writes synced users' passwords to on-premises AD (`[ad]` is set), so a
+    /// synced user may reset here instead of at the helpdesk.
+    #[serde(default)]
+    pub on_premises: bool,
     #[serde(skip)]
     pub version: i64,
 }
@@ -246,7 +261,7 @@ impl Flow {
                 Some(u) if !u.enabled => Step::Helpdesk {
                     reason: HelpdeskReason::Disabled,
                 },
-                Some(u) if u.synced => Step::Helpdesk {
+                Some(u) if u.synced && !self.on_premises => Step::Helpdesk {
                     reason: HelpdeskReason::SyncedFromOnPremises,
                 },
                 _ => Step::NewPassword,
@@ -315,6 +330,8 @@ mod tests {
                 synced: false,
                 preferred_language: None,
                 company_name: None,
+                on_premises_sid: None,
+                on_premises_account: None,
             }),
             methods: kinds
                 .iter()
@@ -330,6 +347,7 @@ mod tests {
             required,
             step: Step::ChooseMethod,
             created_at: DateTime::from_timestamp(0, 0).unwrap(),
+            on_premises: false,
             version: 1,
         }
     }

@@ -11,9 +11,19 @@ use super::{
 };
 use crate::{
     policy::{Rule, UserContext, Verdict},
-    ports::{DirectoryError, DirectoryErrorKind as DK},
+    ports::{
+        DirectoryError, DirectoryErrorKind as DK, OnPremisesError, OnPremisesErrorKind,
+        OnPremisesMatch,
+    },
     telemetry::names as m,
 };
+
+/// Why a password was not written, from whichever directory holds it.
+enum NotWritten {
+    Directory(DirectoryError),
+    OnPremises(OnPremisesError),
+    Helpdesk(HelpdeskReason),
+}
 
 impl ResetService {
     /// The policy's context for this flow's user.
@@ -184,50 +194,193 @@ impl ResetService {
         flow.begin_setting(self.now(), Duration::seconds(120))?;
         self.save(&mut flow).await?;
         let secret = SecretString::from(password.as_str().to_string());
-        let result = self.directory.set_password(&user.id, &secret).await;
+        let written = if user.synced && flow.on_premises {
+            self.write_on_premises(&user, &secret).await
+        } else {
+            self.directory
+                .set_password(&user.id, &secret)
+                .await
+                .map(|()| serde_json::json!({"directory": "entra"}))
+                .map_err(NotWritten::Directory)
+        };
         drop(secret);
-        match result {
-            Ok(()) => {
-                flow.setting_done(self.now());
+        match written {
+            Ok(detail) => {
+                self.finished(&mut flow, &user, &password, revoke_sessions, detail, ctx)
+                    .await
+            }
+            Err(NotWritten::Directory(e)) => self.set_failed(&mut flow, e, ctx).await,
+            Err(NotWritten::OnPremises(e)) => self.on_premises_failed(&mut flow, e, ctx).await,
+            Err(NotWritten::Helpdesk(reason)) => {
+                metrics::counter!(m::RESETS_FAILED, "reason" => reason.as_str()).increment(1);
+                flow.setting_refused(reason);
                 self.save(&mut flow).await?;
-                self.remember(&user.id, &password).await;
-                if revoke_sessions && let Err(e) = self.directory.revoke_sessions(&user.id).await {
-                    tracing::warn!(error = %crate::telemetry::Chain(&e), "sessions not revoked");
-                }
-                metrics::counter!(m::RESETS_COMPLETED).increment(1);
-                self.audit(ctx, Some(&flow.account), "password.set", "success", None)
-                    .await;
-                let mut to: Vec<String> = user.mail.iter().cloned().collect();
-                to.extend(
-                    flow.methods
-                        .iter()
-                        .filter(|m| m.kind == MethodKind::Email)
-                        .filter_map(|m| m.target.clone()),
-                );
-                to.dedup();
-                if self.cfg.watch > Duration::zero() {
-                    let now = self.now();
-                    let watch = crate::ports::store::Watch {
-                        user_id: user.id.clone(),
-                        upn: user.upn.clone(),
-                        mail_to: to.join(","),
-                        changed_at: now,
-                        until: now + self.cfg.watch,
-                    };
-                    if let Err(e) = self.store.watch_add(&watch).await {
-                        tracing::warn!(error = %crate::telemetry::Chain(&e), "sign-in watch not started");
-                    }
-                }
-                Ok(SetOutcome::Done {
-                    messages: vec![Outgoing::Changed {
-                        to,
-                        account: user.upn.clone(),
-                        display_name: user.display_name.clone(),
-                        at: self.now(),
-                    }],
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "password.set",
+                    reason.as_str(),
+                    None,
+                )
+                .await;
+                Ok(SetOutcome::Helpdesk(reason))
+            }
+        }
+    }
+
+    /// The password of a synced user, written to the on-premises directory that masters it.
+    /// The object is found by the SID Graph knows for the user (or its account name); a
+    /// protected object, or none or several matches, are the helpdesk's.
+    async fn write_on_premises(
+        &self,
+        user: &super::FlowUser,
+        secret: &SecretString,
+    ) -> Result<serde_json::Value, NotWritten> {
+        let Some(ad) = &self.on_premises else {
+            return Err(NotWritten::Helpdesk(HelpdeskReason::SyncedFromOnPremises));
+        };
+        let found = ad
+            .find(
+                user.on_premises_sid.as_deref(),
+                user.on_premises_account.as_deref(),
+            )
+            .await
+            .map_err(NotWritten::OnPremises)?;
+        let object = match found {
+            OnPremisesMatch::None => {
+                return Err(NotWritten::Helpdesk(HelpdeskReason::OnPremisesNoMatch));
+            }
+            OnPremisesMatch::Several(_) => {
+                return Err(NotWritten::Helpdesk(
+                    HelpdeskReason::OnPremisesSeveralMatches,
+                ));
+            }
+            OnPremisesMatch::One(u) if u.protected => {
+                return Err(NotWritten::Helpdesk(HelpdeskReason::Privileged));
+            }
+            OnPremisesMatch::One(u) => u,
+        };
+        ad.set_password(&object, secret)
+            .await
+            .map_err(NotWritten::OnPremises)?;
+        Ok(serde_json::json!({"directory": "ad", "unlocked": object.locked}))
+    }
+
+    /// The password is set: record it, start the sign-in watch, and say what to send.
+    async fn finished(
+        &self,
+        flow: &mut Flow,
+        user: &super::FlowUser,
+        password: &Zeroizing<String>,
+        revoke_sessions: bool,
+        detail: serde_json::Value,
+        ctx: &RequestCtx,
+    ) -> Result<SetOutcome, FlowError> {
+        flow.setting_done(self.now());
+        self.save(flow).await?;
+        self.remember(&user.id, password).await;
+        if revoke_sessions && let Err(e) = self.directory.revoke_sessions(&user.id).await {
+            tracing::warn!(error = %crate::telemetry::Chain(&e), "sessions not revoked");
+        }
+        metrics::counter!(m::RESETS_COMPLETED).increment(1);
+        self.audit(
+            ctx,
+            Some(&flow.account),
+            "password.set",
+            "success",
+            Some(detail),
+        )
+        .await;
+        let mut to: Vec<String> = user.mail.iter().cloned().collect();
+        to.extend(
+            flow.methods
+                .iter()
+                .filter(|m| m.kind == MethodKind::Email)
+                .filter_map(|m| m.target.clone()),
+        );
+        to.dedup();
+        if self.cfg.watch > Duration::zero() {
+            let now = self.now();
+            let watch = crate::ports::store::Watch {
+                user_id: user.id.clone(),
+                upn: user.upn.clone(),
+                mail_to: to.join(","),
+                changed_at: now,
+                until: now + self.cfg.watch,
+            };
+            if let Err(e) = self.store.watch_add(&watch).await {
+                tracing::warn!(error = %crate::telemetry::Chain(&e), "sign-in watch not started");
+            }
+        }
+        Ok(SetOutcome::Done {
+            messages: vec![Outgoing::Changed {
+                to,
+                account: user.upn.clone(),
+                display_name: user.display_name.clone(),
+                at: self.now(),
+            }],
+        })
+    }
+
+    /// What the on-premises directory's refusal means for the person.
+    async fn on_premises_failed(
+        &self,
+        flow: &mut Flow,
+        e: OnPremisesError,
+        ctx: &RequestCtx,
+    ) -> Result<SetOutcome, FlowError> {
+        let detail = serde_json::json!({"directory": "ad", "kind": format!("{:?}", e.kind)});
+        tracing::warn!(error = %e, "password not set in Active Directory");
+        match e.kind {
+            OnPremisesErrorKind::Policy => {
+                flow.setting_failed();
+                self.save(flow).await?;
+                metrics::counter!(m::RESETS_FAILED, "reason" => "rejected_by_ad").increment(1);
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "password.set",
+                    "rejected_by_ad",
+                    Some(detail),
+                )
+                .await;
+                Ok(SetOutcome::Rejected(Verdict::rejected(
+                    Rule::Strength,
+                    "policy-ad-rejected",
+                )))
+            }
+            OnPremisesErrorKind::NotDelegated | OnPremisesErrorKind::Unwilling => {
+                let reason = HelpdeskReason::SyncedFromOnPremises;
+                metrics::counter!(m::RESETS_FAILED, "reason" => "ad_refused").increment(1);
+                flow.setting_refused(reason);
+                self.save(flow).await?;
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "password.set",
+                    "ad_refused",
+                    Some(detail),
+                )
+                .await;
+                Ok(SetOutcome::Helpdesk(reason))
+            }
+            OnPremisesErrorKind::Unavailable | OnPremisesErrorKind::Misconfigured => {
+                flow.setting_failed();
+                self.save(flow).await?;
+                metrics::counter!(m::RESETS_FAILED, "reason" => "directory_unavailable")
+                    .increment(1);
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "password.set",
+                    "directory_unavailable",
+                    Some(detail),
+                )
+                .await;
+                Ok(SetOutcome::TryAgain {
+                    retry_after_secs: 30,
                 })
             }
-            Err(e) => self.set_failed(&mut flow, e, ctx).await,
         }
     }
 

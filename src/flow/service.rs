@@ -138,6 +138,8 @@ pub struct ResetService {
     pub decoy_key: CodeKey,
     pub policy: Arc<PasswordPolicy>,
     pub breached: Option<Arc<dyn crate::ports::BreachedCheck>>,
+    /// Where synced users' passwords are written; `None` sends them to the helpdesk.
+    pub on_premises: Option<Arc<dyn crate::ports::OnPremises>>,
     pub cfg: FlowConfig,
 }
 

@@ -116,6 +116,8 @@ impl ResetService {
                     synced: u.synced_from_on_premises,
                     preferred_language: u.preferred_language.clone(),
                     company_name: u.company_name.clone(),
+                    on_premises_sid: u.on_premises_sid.clone(),
+                    on_premises_account: u.on_premises_account.clone(),
                 };
                 (Some(flow_user), methods)
             }
@@ -131,6 +133,7 @@ impl ResetService {
             required: self.cfg.required_methods,
             step: Step::ChooseMethod,
             created_at: self.now(),
+            on_premises: self.on_premises.is_some(),
             version: 0,
         };
         self.save(&mut flow).await?;

@@ -27,6 +27,10 @@ pub struct DirectoryUser {
     pub synced_from_on_premises: bool,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
+    /// For synced users: the AD object's SID (`onPremisesSecurityIdentifier`).
+    pub on_premises_sid: Option<String>,
+    /// For synced users: the AD `sAMAccountName` (`onPremisesSamAccountName`).
+    pub on_premises_account: Option<String>,
 }
 
 impl DirectoryUser {

@@ -3,10 +3,14 @@
 pub mod breached;
 pub mod directory;
 pub mod notifier;
+pub mod on_premises;
 pub mod store;
 
 pub use directory::{Directory, DirectoryError, DirectoryErrorKind};
 pub use notifier::{Message, Notifier, NotifyError};
+pub use on_premises::{
+    OnPremises, OnPremisesError, OnPremisesErrorKind, OnPremisesMatch, OnPremisesUser,
+};
 pub use store::{Store, StoreError};
 
 pub use breached::{BreachedCheck, BreachedError};

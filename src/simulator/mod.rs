@@ -182,6 +182,21 @@ impl SimState {
             .set_mail(upn_or_id, mail);
     }
 
+    /// Marks a user as synced from on-premises AD, mastered by the AD object with this SID
+    /// and `sAMAccountName`.
+    pub fn set_on_premises(&self, upn_or_id: &str, sid: &str, account: &str) {
+        if let Some(u) = self
+            .0
+            .directory
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .find_mut(upn_or_id)
+        {
+            u.synced = true;
+            u.on_premises = Some((sid.to_string(), account.to_string()));
+        }
+    }
+
     /// Replaces a user's `otherMails` (their registered authentication methods stay).
     pub fn set_other_mails(&self, upn_or_id: &str, mails: Vec<String>) {
         if let Some(u) = self

@@ -25,6 +25,8 @@ pub struct SimUser {
     pub password_policies: Option<String>,
     pub last_password_change: DateTime<Utc>,
     pub synced: bool,
+    /// For synced users: the AD object's SID and `sAMAccountName`.
+    pub on_premises: Option<(String, String)>,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
     pub email_methods: Vec<String>,
@@ -90,6 +92,12 @@ impl SimUser {
                         Value::Null
                     }
                 }
+                "onPremisesSecurityIdentifier" => {
+                    json!(self.on_premises.as_ref().map(|(sid, _)| sid))
+                }
+                "onPremisesSamAccountName" => {
+                    json!(self.on_premises.as_ref().map(|(_, account)| account))
+                }
                 "preferredLanguage" => json!(self.preferred_language),
                 "companyName" => json!(self.company_name),
                 "userType" => json!("Member"),
@@ -153,6 +161,8 @@ pub const KNOWN_PROPS: &[&str] = &[
     "passwordPolicies",
     "lastPasswordChangeDateTime",
     "onPremisesSyncEnabled",
+    "onPremisesSecurityIdentifier",
+    "onPremisesSamAccountName",
     "preferredLanguage",
     "companyName",
     "userType",
@@ -233,6 +243,7 @@ impl Directory {
                     password_policies: s.policies.map(str::to_string),
                     last_password_change: now - Duration::days(validity - s.expires_in),
                     synced: s.synced,
+                    on_premises: None,
                     preferred_language: s.lang.map(str::to_string),
                     company_name: Some("Contoso".into()),
                     email_methods: s.alt_email.iter().map(|e| e.to_string()).collect(),
@@ -270,6 +281,7 @@ impl Directory {
                     .then(|| "DisablePasswordExpiration".to_string()),
                 last_password_change: now - Duration::hours(age_hours),
                 synced: kind.synced,
+                on_premises: None,
                 preferred_language: None,
                 company_name: None,
                 email_methods: Vec::new(),

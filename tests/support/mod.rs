@@ -2,6 +2,8 @@
 //! per test, a cookie-keeping client, a controllable clock, and the captured messages.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod ad;
+
 use std::{net::TcpListener, path::Path, process::Stdio, sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};

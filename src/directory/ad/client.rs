@@ -154,21 +154,55 @@ impl ActiveDirectory {
             .search(&self.cfg.base_dn, Scope::Subtree, filter, USER_ATTRS)
             .await
             .map_err(|e| AdError::Unreachable(e.to_string()))?;
-        let _ = ldap.unbind().await;
         let (entries, _) = result
             .success()
             .map_err(|e| AdError::Protocol(e.to_string()))?;
         // Referrals to other partitions come back as entries without attributes.
-        let users: Vec<AdUser> = entries
+        let mut users: Vec<AdUser> = entries
             .into_iter()
             .map(SearchEntry::construct)
             .filter_map(|e| user_from(&e))
             .collect();
+        // `adminCount` is set by AD's hourly protection pass: membership of a protected
+        // group counts at once.
+        if let [user] = users.as_mut_slice()
+            && !user.protected
+        {
+            user.protected = self.in_protected_group(&mut ldap, &user.dn).await?;
+        }
+        let _ = ldap.unbind().await;
         Ok(match users.len() {
             0 => Found::None,
             1 => users.into_iter().next().map_or(Found::None, Found::One),
             n => Found::Several(n),
         })
+    }
+
+    /// Whether `dn` is a member, directly or through nested groups, of Domain Admins,
+    /// Enterprise Admins, Schema Admins or the built-in Administrators.
+    async fn in_protected_group(&self, ldap: &mut ldap3::Ldap, dn: &str) -> Result<bool, AdError> {
+        let domain = domain_of(dn);
+        let in_chain = |group: String| {
+            format!(
+                "(memberOf:1.2.840.113556.1.4.1941:={})",
+                wire::escape_filter_value(&group)
+            )
+        };
+        let filter = format!(
+            "(|{}{}{}{})",
+            in_chain(format!("CN=Domain Admins,CN=Users,{domain}")),
+            in_chain(format!("CN=Enterprise Admins,CN=Users,{domain}")),
+            in_chain(format!("CN=Schema Admins,CN=Users,{domain}")),
+            in_chain(format!("CN=Administrators,CN=Builtin,{domain}")),
+        );
+        let result = ldap
+            .search(dn, Scope::Base, &filter, ["1.1"])
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        let (entries, _) = result
+            .success()
+            .map_err(|e| AdError::Protocol(e.to_string()))?;
+        Ok(!entries.is_empty())
     }
 
     /// The user whose `objectSid` is `sid` (Graph's `onPremisesSecurityIdentifier`).
@@ -236,6 +270,16 @@ impl ActiveDirectory {
     }
 }
 
+/// The domain part of a DN: its trailing `DC=` components.
+fn domain_of(dn: &str) -> String {
+    let parts: Vec<&str> = dn.split(',').map(str::trim).collect();
+    let first_dc = parts
+        .iter()
+        .position(|p| p.get(..3).is_some_and(|k| k.eq_ignore_ascii_case("DC=")))
+        .unwrap_or(parts.len());
+    parts[first_dc..].join(",")
+}
+
 fn unlock_mod() -> Mod<Vec<u8>> {
     Mod::Replace(b"lockoutTime".to_vec(), HashSet::from([b"0".to_vec()]))
 }
@@ -257,4 +301,18 @@ fn user_from(e: &SearchEntry) -> Option<AdUser> {
         expiry: number("msDS-UserPasswordExpiryTimeComputed")
             .map_or(FileTime::Unset, wire::filetime),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::domain_of;
+
+    #[test]
+    fn the_domain_of_a_dn_is_its_dc_components() {
+        assert_eq!(
+            domain_of("CN=alice,OU=Staff,DC=corp,DC=contoso,DC=test"),
+            "DC=corp,DC=contoso,DC=test"
+        );
+        assert_eq!(domain_of("CN=Ä€,OU=x"), "");
+    }
 }

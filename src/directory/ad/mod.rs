@@ -1,8 +1,80 @@
-//! On-premises Active Directory, for hybrid users whose password lives there (issue 14):
-//! the LDAPS client (`client`) and the wire-level facts it relies on (`wire`). Not yet wired
-//! into the reset flow or the reminders.
+//! On-premises Active Directory, for hybrid users whose password lives there: the LDAPS
+//! client (`client`), the wire-level facts it relies on (`wire`), and the `OnPremises` port
+//! on top of them.
 
 pub mod client;
 pub mod wire;
 
 pub use client::{ActiveDirectory, AdConfig, AdError, AdUser, Found};
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+
+use crate::ports::{
+    OnPremises, OnPremisesError, OnPremisesErrorKind as K, OnPremisesMatch, OnPremisesUser,
+};
+
+fn port_error(e: AdError) -> OnPremisesError {
+    let kind = match &e {
+        AdError::Refused { refusal, .. } => match refusal {
+            wire::WriteRefusal::Policy => K::Policy,
+            wire::WriteRefusal::NotDelegated => K::NotDelegated,
+            wire::WriteRefusal::Unwilling => K::Unwilling,
+            wire::WriteRefusal::Other => K::Unavailable,
+        },
+        AdError::Unreachable(_) | AdError::Protocol(_) => K::Unavailable,
+        AdError::Bind(_) | AdError::Config(_) => K::Misconfigured,
+    };
+    OnPremisesError {
+        kind,
+        detail: e.to_string(),
+    }
+}
+
+fn port_user(u: AdUser) -> OnPremisesUser {
+    OnPremisesUser {
+        dn: u.dn,
+        protected: u.protected,
+        locked: u.lockout_time > 0,
+    }
+}
+
+#[async_trait]
+impl OnPremises for ActiveDirectory {
+    async fn find(
+        &self,
+        sid: Option<&str>,
+        account: Option<&str>,
+    ) -> Result<OnPremisesMatch, OnPremisesError> {
+        let mut found = Found::None;
+        if let Some(sid) = sid {
+            found = self.find_by_sid(sid).await.map_err(port_error)?;
+        }
+        if found == Found::None
+            && let Some(account) = account
+        {
+            found = self.find_by_account(account).await.map_err(port_error)?;
+        }
+        Ok(match found {
+            Found::None => OnPremisesMatch::None,
+            Found::One(u) => OnPremisesMatch::One(port_user(u)),
+            Found::Several(n) => OnPremisesMatch::Several(n),
+        })
+    }
+
+    async fn set_password(
+        &self,
+        user: &OnPremisesUser,
+        password: &SecretString,
+    ) -> Result<(), OnPremisesError> {
+        ActiveDirectory::set_password(self, &user.dn, password, user.locked)
+            .await
+            .map_err(port_error)
+    }
+
+    async fn unlock(&self, user: &OnPremisesUser) -> Result<(), OnPremisesError> {
+        ActiveDirectory::unlock(self, &user.dn)
+            .await
+            .map_err(port_error)
+    }
+}

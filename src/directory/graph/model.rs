@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::ports::directory::{DirectoryUser, DomainPolicy, SignIn};
 
 /// Properties selected for every user read.
-pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,mail,otherMails,mobilePhone,accountEnabled,passwordPolicies,lastPasswordChangeDateTime,onPremisesSyncEnabled,preferredLanguage,companyName";
+pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,mail,otherMails,mobilePhone,accountEnabled,passwordPolicies,lastPasswordChangeDateTime,onPremisesSyncEnabled,onPremisesSecurityIdentifier,onPremisesSamAccountName,preferredLanguage,companyName";
 
 /// Never-expiring domains store Int32.MaxValue (GRAPH.md §5.1).
 pub const NEVER_EXPIRES: i64 = 2_147_483_647;
@@ -37,6 +37,8 @@ pub struct GraphUser {
     pub password_policies: Option<String>,
     pub last_password_change_date_time: Option<DateTime<Utc>>,
     pub on_premises_sync_enabled: Option<bool>,
+    pub on_premises_security_identifier: Option<String>,
+    pub on_premises_sam_account_name: Option<String>,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
 }
@@ -59,6 +61,8 @@ impl From<GraphUser> for DirectoryUser {
             synced_from_on_premises: u.on_premises_sync_enabled == Some(true),
             preferred_language: u.preferred_language,
             company_name: u.company_name,
+            on_premises_sid: u.on_premises_security_identifier,
+            on_premises_account: u.on_premises_sam_account_name,
         }
     }
 }

@@ -99,6 +99,8 @@ pub(super) struct ResetPage<'a> {
     pub(super) retry_after: Option<u64>,
     pub(super) until: Option<String>,
     pub(super) username_value: String,
+    /// The password was written to on-premises AD and reaches the cloud with the next sync.
+    pub(super) synced: bool,
 }
 
 pub(super) fn view(m: &crate::flow::Method) -> MethodView {
@@ -146,6 +148,7 @@ impl<'a> ResetPage<'a> {
             retry_after: None,
             until: None,
             username_value: String::new(),
+            synced: false,
         }
     }
 
@@ -170,6 +173,7 @@ impl<'a> ResetPage<'a> {
             .and_then(|id| flow.method(id))
             .map(view);
         p.username = flow.shown_name().to_string();
+        p.synced = flow.is_verified() && flow.user.as_ref().is_some_and(|u| u.synced);
         if let Step::Helpdesk { reason } = flow.step {
             p.reason = Some(reason.as_str());
             p.reason_id = Some(reason_id(reason));
@@ -296,5 +300,9 @@ pub fn reason_id(r: HelpdeskReason) -> &'static str {
         HelpdeskReason::Privileged => "reason-privileged",
         HelpdeskReason::Federated => "reason-federated",
         HelpdeskReason::NotEnoughMethods => "reason-not-enough-methods",
+        // The page also shows the reason's code, which tells the helpdesk which case it is.
+        HelpdeskReason::OnPremisesNoMatch | HelpdeskReason::OnPremisesSeveralMatches => {
+            "reason-synced"
+        }
     }
 }

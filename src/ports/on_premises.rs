@@ -1,0 +1,74 @@
+//! The on-premises directory port: where synced users' passwords live (Active Directory).
+//! Graph cannot set those passwords; an adapter of this port can.
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+
+/// A user's object in the on-premises directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnPremisesUser {
+    /// Its distinguished name.
+    pub dn: String,
+    /// A protected account (administrators): only the helpdesk resets it.
+    pub protected: bool,
+    /// Locked out after too many wrong passwords.
+    pub locked: bool,
+}
+
+/// How looking a synced user up ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnPremisesMatch {
+    /// No object matched.
+    None,
+    /// Exactly one did.
+    One(OnPremisesUser),
+    /// Several did (never guess which).
+    Several(usize),
+}
+
+/// What kind of failure an on-premises write met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnPremisesErrorKind {
+    /// The directory's own password policy refused it (length, complexity, history, age).
+    Policy,
+    /// The service account lacks the right to do this on this object.
+    NotDelegated,
+    /// The directory would not do it (a protected object, an unencrypted link).
+    Unwilling,
+    /// No domain controller answered, or one failed mid-way.
+    Unavailable,
+    /// The configuration cannot work (bind refused, certificate not trusted).
+    Misconfigured,
+}
+
+/// A failure from the on-premises directory; `detail` is for logs, never for pages.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{kind:?}: {detail}")]
+pub struct OnPremisesError {
+    /// What went wrong, for the flow to decide on.
+    pub kind: OnPremisesErrorKind,
+    /// The directory's own words, for the log.
+    pub detail: String,
+}
+
+/// Synced users' passwords, in the directory that masters them.
+#[async_trait]
+pub trait OnPremises: Send + Sync {
+    /// The object with this SID (Graph's `onPremisesSecurityIdentifier`), or failing that,
+    /// with this account name (`onPremisesSamAccountName`).
+    async fn find(
+        &self,
+        sid: Option<&str>,
+        account: Option<&str>,
+    ) -> Result<OnPremisesMatch, OnPremisesError>;
+
+    /// Sets a new password (an administrative reset), unlocking a locked account with it.
+    async fn set_password(
+        &self,
+        user: &OnPremisesUser,
+        password: &SecretString,
+    ) -> Result<(), OnPremisesError>;
+
+    /// Unlocks the account without changing its password.
+    async fn unlock(&self, user: &OnPremisesUser) -> Result<(), OnPremisesError>;
+}

@@ -1,0 +1,110 @@
+//! The Samba AD domain controller that scripts/samba.sh starts for the tests.
+
+use std::{path::PathBuf, time::Duration};
+
+use rekey::{
+    directory::ad::{ActiveDirectory, AdConfig, AdError},
+    random::{OsRandom, Random},
+};
+use secrecy::SecretString;
+
+/// The domain controller `scripts/samba.sh` started: its folder, URL, base DN, admin DN, CA.
+pub struct Dc {
+    pub dir: PathBuf,
+    pub url: String,
+    pub base_dn: String,
+    pub admin_dn: String,
+    pub ca: PathBuf,
+    pub admin_password: String,
+}
+
+pub fn dc() -> Option<Dc> {
+    let Ok(spec) = std::env::var("REKEY_TEST_AD") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must provide REKEY_TEST_AD (scripts/samba.sh)"
+        );
+        eprintln!("no Samba DC: AD tests skipped");
+        return None;
+    };
+    let parts: Vec<&str> = spec.split_whitespace().collect();
+    let dir = PathBuf::from(parts[0]);
+    let admin_password = std::fs::read_to_string(dir.join("admin-password"))
+        .unwrap()
+        .trim()
+        .to_string();
+    Some(Dc {
+        url: parts[1].into(),
+        base_dn: parts[2].into(),
+        admin_dn: parts[3].into(),
+        ca: parts[4].into(),
+        dir,
+        admin_password,
+    })
+}
+
+impl Dc {
+    pub fn config(&self) -> AdConfig {
+        AdConfig {
+            urls: vec![self.url.clone()],
+            bind_dn: self.admin_dn.clone(),
+            bind_password: SecretString::from(self.admin_password.clone()),
+            base_dn: self.base_dn.clone(),
+            ca_file: self.ca.clone(),
+            timeout: Duration::from_secs(5),
+        }
+    }
+
+    /// Runs `samba-tool ARGS` against the DC as the administrator.
+    pub fn samba_tool(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("samba-tool")
+            .args(args)
+            .arg("-s")
+            .arg(self.dir.join("etc/smb.conf"))
+            .args(["-H", "ldap://127.0.0.1", "-U", "Administrator"])
+            .arg(format!("--password={}", self.admin_password))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "samba-tool {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// A new user of this test's own, with `password`.
+    pub fn new_user(&self, password: &str) -> String {
+        let name = format!("t{}", OsRandom.token_hex(5));
+        self.samba_tool(&["user", "create", &name, password]);
+        name
+    }
+
+    /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
+    pub async fn binds(&self, account: &str, password: &str) -> bool {
+        let mut cfg = self.config();
+        cfg.bind_dn = format!("{account}@corp.contoso.test");
+        cfg.bind_password = SecretString::from(password.to_string());
+        let ad = ActiveDirectory::new(cfg).unwrap();
+        match ad.find_by_account(account).await {
+            Ok(_) => true,
+            Err(AdError::Bind(_)) => false,
+            Err(e) => panic!("binding as {account}: {e}"),
+        }
+    }
+}
+
+impl Dc {
+    /// `[ad]` settings for a portal that writes to this DC.
+    pub fn settings(&self) -> rekey::settings::AdSettings {
+        rekey::settings::AdSettings {
+            urls: vec![self.url.clone()],
+            bind_dn: self.admin_dn.clone(),
+            bind_password: Some(SecretString::from(self.admin_password.clone())),
+            bind_password_file: None,
+            base_dn: self.base_dn.clone(),
+            ca_file: Some(self.ca.clone()),
+            timeout_secs: 5,
+        }
+    }
+}
