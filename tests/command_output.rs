@@ -111,7 +111,7 @@ async fn data_on_stdout_logs_on_stderr_even_at_trace() {
     assert_csv(
         "users expiring",
         &expiring.stdout,
-        "upn,expires,days_left",
+        "upn,expires,days_left,source",
         1,
     );
     assert!(
@@ -145,7 +145,7 @@ async fn data_on_stdout_logs_on_stderr_even_at_trace() {
     assert_csv(
         "reminder report",
         &std::fs::read_to_string(&csv).unwrap(),
-        "upn,to,expires,days_left,threshold,outcome",
+        "upn,to,expires,days_left,threshold,outcome,source",
         1,
     );
 

@@ -146,3 +146,120 @@ async fn without_ad_configured_synced_users_still_go_to_the_helpdesk() {
     let page = app.get_text("/reset").await;
     assert!(page.contains("synced_from_on_premises"), "{page}");
 }
+
+#[tokio::test]
+async fn reminders_use_ads_expiry_for_synced_users() {
+    use std::net::TcpListener;
+    let Some(dc) = support::ad::dc() else { return };
+    let account = dc.new_user("Reminded-Pa55word-AD!");
+    // A fine-grained policy: this user's password lasts 10 days (the domain's lasts 42).
+    let pso = format!("short-{account}");
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "pso",
+        "create",
+        &pso,
+        "1",
+        "--max-pwd-age=10",
+    ]);
+    dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &account]);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the AD user is found");
+    };
+    let now = support::start_time();
+    let sim = rekey::simulator::start(
+        support::sim_options(now),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    // Entra would say 7 days; for a synced user AD's answer is the one that counts.
+    sim.state
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account);
+    let dir = support::TempDir::new("hybrid-reminders");
+    let cfg = dir.0.join("rekey.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[database]\nurl = \"sqlite://{db}\"\n[email]\ntransport = \"graph\"\ngraph_sender = \"rekey@contoso.com\"\n[ad]\nurls = [\"{url}\"]\nbind_dn = \"{bind}\"\nbase_dn = \"{base}\"\nca_file = \"{ca}\"\n",
+            "A".repeat(88),
+            "B".repeat(44),
+            support::CLIENT_ID,
+            support::SECRET,
+            b = sim.base_url,
+            db = dir.0.join("r.db").display(),
+            url = dc.url,
+            bind = dc.admin_dn,
+            base = dc.base_dn,
+            ca = dc.ca.display(),
+        ),
+    )
+    .unwrap();
+    let run = |args: Vec<String>| {
+        let (cfg, password) = (cfg.clone(), dc.admin_password.clone());
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+                .arg("--config")
+                .arg(&cfg)
+                .args(&args)
+                .env("REKEY_AD__BIND_PASSWORD", password)
+                .output()
+                .unwrap()
+        })
+    };
+    let report = dir.0.join("report.csv");
+    let out = run(vec![
+        "reminders".into(),
+        "run".into(),
+        "--dry-run".into(),
+        "--report".into(),
+        report.display().to_string(),
+    ])
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(&report).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with(support::EMAIL_USER))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        row.ends_with(",14,would_send,ad"),
+        "due at the 14-day threshold by AD's expiry: {row}"
+    );
+    // Another synced user AD does not know is skipped as such.
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("sam.synced@contoso.com") && l.ends_with("not_in_ad,ad")),
+        "{csv}"
+    );
+
+    let out = run(vec![
+        "users".into(),
+        "expiring".into(),
+        "--within".into(),
+        "30".into(),
+        "--format".into(),
+        "csv".into(),
+    ])
+    .await
+    .unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout).to_string();
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with(support::EMAIL_USER))
+        .unwrap_or_else(|| panic!("{listing}"));
+    assert!(line.ends_with(",ad"), "{line}");
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("adele.vance@contoso.com") && l.ends_with(",entra")),
+        "{listing}"
+    );
+}

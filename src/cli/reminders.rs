@@ -118,17 +118,18 @@ fn csv_field(s: &str) -> String {
 
 pub fn csv_row(r: &ReportRow) -> String {
     format!(
-        "{},{},{},{},{},{}\n",
+        "{},{},{},{},{},{},{}\n",
         csv_field(&r.upn),
         csv_field(&r.to),
         r.expires.map(|e| e.to_rfc3339()).unwrap_or_default(),
         r.days_left.map(|d| d.to_string()).unwrap_or_default(),
         r.threshold.map(|t| t.to_string()).unwrap_or_default(),
-        r.outcome
+        r.outcome,
+        r.source
     )
 }
 
-pub const CSV_HEADER: &str = "upn,to,expires,days_left,threshold,outcome\n";
+pub const CSV_HEADER: &str = "upn,to,expires,days_left,threshold,outcome,source\n";
 
 pub async fn run(
     config: Option<&std::path::Path>,
@@ -172,6 +173,7 @@ pub async fn run(
         notifier: &*s.notifier,
         composer: &composer,
         clock: &*s.clock,
+        on_premises: s.reset.on_premises.as_deref(),
         opts: options(
             &s,
             now,
@@ -251,22 +253,36 @@ pub async fn expiring(
         .parse()
         .unwrap_or(chrono_tz::UTC);
     let domains = Domains::new(s.directory.domains().await?);
+    let on_premises = match &s.reset.on_premises {
+        Some(ad) => Some(ad.expiries().await?),
+        None => None,
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        Format::Csv => out.write_all(b"upn,expires,days_left\n")?,
-        Format::Table => writeln!(out, "{:<40} {:<12} {:>9}", "USER", "EXPIRES", "DAYS LEFT")?,
+        Format::Csv => out.write_all(b"upn,expires,days_left,source\n")?,
+        Format::Table => writeln!(
+            out,
+            "{:<40} {:<12} {:>9}  FROM",
+            "USER", "EXPIRES", "DAYS LEFT"
+        )?,
     }
     let mut cursor: Option<String> = None;
     loop {
         let page = s.directory.list_users(cursor.as_deref()).await?;
         for u in &page.users {
-            if let Expiry::At(t) = expiry::expiry(u, &domains) {
+            let (expiry, source) = expiry::expiry_from(u, &domains, on_premises.as_ref());
+            if let Expiry::At(t) = expiry {
                 let days = expiry::days_left(now, t, tz);
                 if days <= args.within {
                     let date = t.with_timezone(&tz).format("%Y-%m-%d");
+                    let from = source.as_str();
                     match args.format {
-                        Format::Csv => writeln!(out, "{},{},{}", csv_field(&u.upn), date, days)?,
-                        Format::Table => writeln!(out, "{:<40} {:<12} {:>9}", u.upn, date, days)?,
+                        Format::Csv => {
+                            writeln!(out, "{},{},{},{from}", csv_field(&u.upn), date, days)?
+                        }
+                        Format::Table => {
+                            writeln!(out, "{:<40} {:<12} {:>9}  {from}", u.upn, date, days)?
+                        }
                     }
                 }
             }

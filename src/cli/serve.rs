@@ -34,6 +34,7 @@ pub async fn run(config: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
             notifier: services.notifier.clone(),
             composer: Arc::new(super::reminders::composer(&services)?),
             clock: services.clock.clone(),
+            on_premises: services.reset.on_premises.clone(),
             options: super::reminders::options(
                 &services,
                 services.clock.now(),

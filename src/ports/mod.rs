@@ -9,7 +9,8 @@ pub mod store;
 pub use directory::{Directory, DirectoryError, DirectoryErrorKind};
 pub use notifier::{Message, Notifier, NotifyError};
 pub use on_premises::{
-    OnPremises, OnPremisesError, OnPremisesErrorKind, OnPremisesMatch, OnPremisesUser,
+    OnPremises, OnPremisesError, OnPremisesErrorKind, OnPremisesExpiries, OnPremisesExpiry,
+    OnPremisesMatch, OnPremisesUser,
 };
 pub use store::{Store, StoreError};
 

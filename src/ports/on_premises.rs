@@ -1,8 +1,31 @@
 //! The on-premises directory port: where synced users' passwords live (Active Directory).
 //! Graph cannot set those passwords; an adapter of this port can.
 
+use std::collections::HashMap;
+
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use secrecy::SecretString;
+
+/// When a synced user's password expires, as the on-premises directory computes it (its
+/// domain policy and fine-grained policies applied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnPremisesExpiry {
+    /// Expires then.
+    At(DateTime<Utc>),
+    /// Never expires.
+    Never,
+}
+
+/// Every user's expiry under the searched base, keyed by SID (Graph's
+/// `onPremisesSecurityIdentifier`), and how many result pages that took.
+#[derive(Debug, Clone, Default)]
+pub struct OnPremisesExpiries {
+    /// SID to expiry.
+    pub by_sid: HashMap<String, OnPremisesExpiry>,
+    /// Pages of (at most 1,000) results read.
+    pub pages: u64,
+}
 
 /// A user's object in the on-premises directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,4 +94,7 @@ pub trait OnPremises: Send + Sync {
 
     /// Unlocks the account without changing its password.
     async fn unlock(&self, user: &OnPremisesUser) -> Result<(), OnPremisesError>;
+
+    /// Every user's password expiry, read in pages.
+    async fn expiries(&self) -> Result<OnPremisesExpiries, OnPremisesError>;
 }

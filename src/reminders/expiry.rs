@@ -7,7 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::ports::directory::{DirectoryUser, DomainPolicy};
+use crate::ports::{
+    OnPremisesExpiries, OnPremisesExpiry,
+    directory::{DirectoryUser, DomainPolicy},
+};
 
 /// Why a user gets no reminder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -22,6 +25,10 @@ pub enum SkipReason {
     AlreadySent,
     /// Expired, and no alternate email to reach the person at.
     NoAlternateEmail,
+    /// Synced, and AD says the password never expires.
+    NeverExpiresAd,
+    /// Synced, and no AD object under `ad.base_dn` has the user's SID.
+    NotInAd,
 }
 
 impl SkipReason {
@@ -35,6 +42,8 @@ impl SkipReason {
             SkipReason::NotDue => "not_due",
             SkipReason::AlreadySent => "already_sent",
             SkipReason::NoAlternateEmail => "no_alternate_email",
+            SkipReason::NeverExpiresAd => "never_expires_ad",
+            SkipReason::NotInAd => "not_in_ad",
         }
     }
 }
@@ -94,6 +103,48 @@ pub fn expiry(user: &DirectoryUser, domains: &Domains) -> Expiry {
     match user.last_password_change {
         Some(changed) => Expiry::At(changed + chrono::Duration::days(i64::from(days))),
         None => Expiry::None(SkipReason::NoPasswordDate),
+    }
+}
+
+/// Where an expiry came from: Entra's policy, or on-premises AD's computed expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Entra,
+    Ad,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Entra => "entra",
+            Source::Ad => "ad",
+        }
+    }
+}
+
+/// A user's expiry and where it came from. A synced user's password expires by AD's policy
+/// when AD's expiries are at hand (`[ad]` is set); without them synced users are skipped, as
+/// Entra's policy does not apply to them.
+pub fn expiry_from(
+    user: &DirectoryUser,
+    domains: &Domains,
+    on_premises: Option<&OnPremisesExpiries>,
+) -> (Expiry, Source) {
+    match on_premises {
+        Some(ad) if user.account_enabled && user.synced_from_on_premises => {
+            let found = user
+                .on_premises_sid
+                .as_deref()
+                .and_then(|sid| ad.by_sid.get(sid));
+            let expiry = match found {
+                Some(OnPremisesExpiry::At(t)) => Expiry::At(*t),
+                Some(OnPremisesExpiry::Never) => Expiry::None(SkipReason::NeverExpiresAd),
+                None => Expiry::None(SkipReason::NotInAd),
+            };
+            (expiry, Source::Ad)
+        }
+        _ => (expiry(user, domains), Source::Entra),
     }
 }
 

@@ -72,6 +72,8 @@ pub struct ReportRow {
     pub threshold: Option<u32>,
     /// `sent`, `would_send`, `failed`, or a skip reason.
     pub outcome: String,
+    /// Where the expiry came from: `entra` or `ad`.
+    pub source: &'static str,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -82,6 +84,8 @@ pub struct Summary {
     pub sent: u64,
     pub failed: u64,
     pub skipped: BTreeMap<String, u64>,
+    /// Pages of AD's expiries read (with `[ad]`).
+    pub ad_pages: u64,
     /// `true` when another instance held the lease and this pass did nothing.
     pub lease_busy: bool,
     /// Who held the lease, and until when, when `lease_busy`.
@@ -94,6 +98,8 @@ pub enum PassError {
     Directory(#[from] DirectoryError),
     #[error("store")]
     Store(#[from] StoreError),
+    #[error("on-premises directory")]
+    OnPremises(#[from] crate::ports::OnPremisesError),
     #[error("the lease was lost to another instance; stopped at a safe point")]
     LeaseLost,
 }
@@ -108,6 +114,14 @@ struct Due {
     user: DirectoryUser,
     facts: ReminderFacts,
     cycle: i64,
+    source: expiry::Source,
+}
+
+/// What a pass knows before it looks at anyone: the domains' policies and, with `[ad]`,
+/// every synced user's expiry as AD computes it.
+struct Known {
+    domains: Domains,
+    on_premises: Option<crate::ports::OnPremisesExpiries>,
 }
 
 pub struct ReminderPass<'a> {
@@ -116,6 +130,8 @@ pub struct ReminderPass<'a> {
     pub notifier: &'a dyn Notifier,
     pub composer: &'a dyn ReminderComposer,
     pub clock: &'a dyn Clock,
+    /// Where synced users' expiries come from (`[ad]`); `None` skips synced users.
+    pub on_premises: Option<&'a dyn crate::ports::OnPremises>,
     pub opts: PassOptions,
     /// Called once per user with the report row (CSV writers, progress bars).
     pub on_row: &'a (dyn Fn(&ReportRow) + Send + Sync),
@@ -227,7 +243,18 @@ impl ReminderPass<'_> {
     }
 
     async fn scan(&self, summary: &mut Summary) -> Result<(), PassError> {
-        let domains = Domains::new(self.directory.domains().await?);
+        let on_premises = match self.on_premises {
+            Some(ad) => {
+                let expiries = ad.expiries().await?;
+                summary.ad_pages = expiries.pages;
+                Some(expiries)
+            }
+            None => None,
+        };
+        let known = Known {
+            domains: Domains::new(self.directory.domains().await?),
+            on_premises,
+        };
         let limiter = RateLimiter::new(self.opts.rate_per_minute);
         let mut page = self.directory.list_users(None).await?;
         loop {
@@ -244,7 +271,7 @@ impl ReminderPass<'_> {
                 }
             };
             let (next, processed) =
-                tokio::join!(fetch_next, self.process(users, &domains, summary, &limiter));
+                tokio::join!(fetch_next, self.process(users, &known, summary, &limiter));
             processed?;
             match next {
                 Some(p) => page = p?,
@@ -256,14 +283,14 @@ impl ReminderPass<'_> {
     async fn process(
         &self,
         users: Vec<DirectoryUser>,
-        domains: &Domains,
+        known: &Known,
         summary: &mut Summary,
         limiter: &RateLimiter,
     ) -> Result<(), PassError> {
         let mut due = Vec::new();
         for user in users {
             summary.scanned += 1;
-            match self.decide(user, domains).await? {
+            match self.decide(user, known).await? {
                 Ok(d) => due.push(d),
                 Err((row, reason)) => {
                     *summary.skipped.entry(reason.as_str().into()).or_default() += 1;
@@ -281,22 +308,25 @@ impl ReminderPass<'_> {
     async fn decide(
         &self,
         user: DirectoryUser,
-        domains: &Domains,
-    ) -> Result<Result<Due, (ReportRow, SkipReason)>, PassError> {
+        known: &Known,
+    ) -> Result<Result<Due, (Box<ReportRow>, SkipReason)>, PassError> {
+        let (expiry, source) =
+            expiry::expiry_from(&user, &known.domains, known.on_premises.as_ref());
         let skip = |user: &DirectoryUser, reason: SkipReason, expires, days_left| {
             Err((
-                ReportRow {
+                Box::new(ReportRow {
                     upn: user.upn.clone(),
                     to: String::new(),
                     expires,
                     days_left,
                     threshold: None,
                     outcome: reason.as_str().into(),
-                },
+                    source: source.as_str(),
+                }),
                 reason,
             ))
         };
-        let expires = match expiry::expiry(&user, domains) {
+        let expires = match expiry {
             Expiry::At(t) => t,
             Expiry::None(reason) => return Ok(skip(&user, reason, None, None)),
         };
@@ -355,6 +385,7 @@ impl ReminderPass<'_> {
             },
             user,
             cycle,
+            source,
         }))
     }
 
@@ -426,6 +457,7 @@ impl ReminderPass<'_> {
                         days_left: Some(d.facts.days_left),
                         threshold: Some(d.facts.threshold),
                         outcome,
+                        source: d.source.as_str(),
                     });
                     Ok::<(), PassError>(())
                 }

@@ -20,6 +20,8 @@ pub struct Scheduler {
     pub notifier: Arc<dyn Notifier>,
     pub composer: Arc<dyn ReminderComposer>,
     pub clock: Arc<dyn Clock>,
+    /// Where synced users' expiries come from (`[ad]`).
+    pub on_premises: Option<Arc<dyn crate::ports::OnPremises>>,
     /// Options for each pass; `now` is filled in when it runs.
     pub options: PassOptions,
     /// How soon a pass that did not complete is tried again.
@@ -78,6 +80,7 @@ impl Scheduler {
                 notifier: &*self.notifier,
                 composer: &*self.composer,
                 clock: &*self.clock,
+                on_premises: self.on_premises.as_deref(),
                 opts,
                 on_row: &|_| {},
                 cancel: cancel.clone(),

@@ -67,6 +67,9 @@ pub enum AdError {
     Protocol(String),
 }
 
+/// Results per page of a paged search (AD's default `MaxPageSize`).
+pub const PAGE_SIZE: i32 = 1000;
+
 const USER_ATTRS: &[&str] = &[
     "objectSid",
     "sAMAccountName",
@@ -262,6 +265,60 @@ impl ActiveDirectory {
         // The copy in `mods` is gone with them; `value` zeroizes itself.
         drop(value);
         result
+    }
+
+    /// Every user's SID and computed password expiry under `base_dn`, read with the paged
+    /// results control (1,000 a page), and the number of entries read.
+    pub async fn expiries(&self) -> Result<(Vec<(String, FileTime)>, u64), AdError> {
+        use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
+        let mut ldap = self.session().await?;
+        let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
+            Box::new(EntriesOnly::new()),
+            Box::new(PagedResults::new(PAGE_SIZE)),
+        ];
+        let mut search = ldap
+            .streaming_search_with(
+                adapters,
+                &self.cfg.base_dn,
+                Scope::Subtree,
+                "(&(objectCategory=person)(objectClass=user))",
+                vec!["objectSid", "msDS-UserPasswordExpiryTimeComputed"],
+            )
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        let mut out = Vec::new();
+        let mut read = 0u64;
+        while let Some(entry) = search
+            .next()
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?
+        {
+            read += 1;
+            let e = SearchEntry::construct(entry);
+            let sid = e
+                .bin_attrs
+                .get("objectSid")
+                .and_then(|v| v.first())
+                .and_then(|b| wire::sid_string(b));
+            let expiry = e
+                .attrs
+                .get("msDS-UserPasswordExpiryTimeComputed")
+                .and_then(|v| v.first())
+                .and_then(|v| v.parse::<i64>().ok())
+                .map(wire::filetime);
+            if let (Some(sid), Some(expiry)) = (sid, expiry) {
+                out.push((sid, expiry));
+            }
+        }
+        let done = search.finish().await;
+        let _ = ldap.unbind().await;
+        if done.rc != 0 {
+            return Err(AdError::Protocol(format!(
+                "result {}: {}",
+                done.rc, done.text
+            )));
+        }
+        Ok((out, read))
     }
 
     /// Unlocks `dn` without touching its password.

@@ -77,4 +77,24 @@ impl OnPremises for ActiveDirectory {
             .await
             .map_err(port_error)
     }
+
+    async fn expiries(&self) -> Result<crate::ports::OnPremisesExpiries, OnPremisesError> {
+        use crate::ports::OnPremisesExpiry;
+        let (entries, read) = ActiveDirectory::expiries(self).await.map_err(port_error)?;
+        let by_sid = entries
+            .into_iter()
+            .filter_map(|(sid, t)| match t {
+                wire::FileTime::At(at) => Some((sid, OnPremisesExpiry::At(at))),
+                wire::FileTime::Never => Some((sid, OnPremisesExpiry::Never)),
+                // No expiry computed (must change at next logon): nothing to remind of.
+                wire::FileTime::Unset => None,
+            })
+            .collect();
+        Ok(crate::ports::OnPremisesExpiries {
+            by_sid,
+            pages: read
+                .div_ceil(client::PAGE_SIZE.unsigned_abs().into())
+                .max(1),
+        })
+    }
 }
