@@ -55,6 +55,21 @@ async fn a_synced_user_resets_end_to_end_into_ad() {
         set.detail.as_deref().unwrap_or("").contains("\"ad\""),
         "{set:?}"
     );
+    // Until the sync carries the password to Entra, failed cloud sign-ins are the person
+    // trying the new password early: the sign-in watch counts from the end of that window.
+    use rekey::clock::Clock;
+    let now = app.clock.now();
+    let watch = app
+        .store
+        .watch_active(now)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| w.upn == support::EMAIL_USER)
+        .expect("the sign-in watch started");
+    // (The store keeps whole seconds.)
+    let offset = watch.changed_at - now - rekey::flow::service::AD_SYNC_WINDOW;
+    assert!(offset.num_seconds().abs() <= 1, "{watch:?}");
 }
 
 #[tokio::test]

@@ -17,6 +17,7 @@ impl ResetService {
             return Ok(None);
         };
         let events = self.directory.sign_ins(&user.id, *at).await?;
-        Ok(Some(signins::stale_sources(&events, *at)))
+        let from = super::password::counted_from(flow, *at);
+        Ok(Some(signins::stale_sources(&events, from)))
     }
 }

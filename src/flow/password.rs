@@ -18,6 +18,20 @@ use crate::{
     telemetry::names as m,
 };
 
+/// From when sign-in failures count against a device: the change itself, or for a password
+/// written to AD, the end of the sync window.
+pub(super) fn counted_from(
+    flow: &Flow,
+    changed_at: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    let via_ad = flow.on_premises && flow.user.as_ref().is_some_and(|u| u.synced);
+    if via_ad {
+        changed_at + super::service::AD_SYNC_WINDOW
+    } else {
+        changed_at
+    }
+}
+
 /// Why a password was not written, from whichever directory holds it.
 enum NotWritten {
     Directory(DirectoryError),
@@ -305,7 +319,7 @@ impl ResetService {
                 user_id: user.id.clone(),
                 upn: user.upn.clone(),
                 mail_to: to.join(","),
-                changed_at: now,
+                changed_at: counted_from(flow, now),
                 until: now + self.cfg.watch,
             };
             if let Err(e) = self.store.watch_add(&watch).await {

@@ -18,6 +18,11 @@ use crate::{
     random::Random,
 };
 
+/// How long after a password written to on-premises AD Entra may still hold the old one:
+/// Entra Connect's password hash sync runs about every two minutes. Sign-in failures in this
+/// window are the person trying the new password too early, not a stale device.
+pub const AD_SYNC_WINDOW: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
 /// Limits and lifetimes, from `[security]` and `[tenant]`.
 #[derive(Debug, Clone)]
 pub struct FlowConfig {
