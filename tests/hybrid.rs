@@ -278,3 +278,67 @@ async fn reminders_use_ads_expiry_for_synced_users() {
         "{listing}"
     );
 }
+
+#[tokio::test]
+async fn a_locked_out_synced_user_unlocks_without_a_new_password() {
+    let Some(dc) = support::ad::dc() else { return };
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "set",
+        "--account-lockout-threshold=3",
+        "--account-lockout-duration=30",
+        "--reset-account-lockout-after=30",
+    ]);
+    let password = "Known-Pa55word-Hybrid!";
+    let (app, account) = synced_portal(&dc, support::EMAIL_USER, password).await;
+    for _ in 0..3 {
+        assert!(!dc.binds(&account, "Wrong-Pa55word-1!").await);
+    }
+    assert!(!dc.binds(&account, password).await, "locked out");
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let page = app.get_text("/reset").await;
+    assert!(page.contains("action=\"/reset/unlock\""), "offered: {page}");
+    let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let r = app.post_form("/reset/unlock", &[("csrf", &csrf)]).await;
+    assert_eq!(r.status(), 303);
+    let page = app.get_text("/reset").await;
+    assert!(page.contains("Your account is unlocked"), "{page}");
+    assert!(
+        dc.binds(&account, password).await,
+        "the same password works again"
+    );
+    // The flow is over: a password posted now changes nothing.
+    app.post_form(
+        "/reset/password",
+        &[("csrf", &csrf), ("password", "Quixotic-Harbour-Lantern-58")],
+    )
+    .await;
+    assert!(dc.binds(&account, password).await);
+    assert!(!dc.binds(&account, "Quixotic-Harbour-Lantern-58").await);
+    let audit = app
+        .store
+        .audit_after(chrono::DateTime::UNIX_EPOCH, "", 1000)
+        .await
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "account.unlock" && e.outcome == "success")
+    );
+}
+
+#[tokio::test]
+async fn cloud_users_are_not_offered_an_unlock() {
+    let Some(dc) = support::ad::dc() else { return };
+    let settings = dc.settings();
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let page = app.get_text("/reset").await;
+    assert!(!page.contains("/reset/unlock"), "{page}");
+    let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
+    let r = app.post_form("/reset/unlock", &[("csrf", &csrf)]).await;
+    assert_eq!(r.status(), 409, "not a step this flow has");
+}

@@ -85,6 +85,10 @@ pub enum Step {
     Done {
         at: DateTime<Utc>,
     },
+    /// A synced user's locked AD account was unlocked, the password unchanged.
+    Unlocked {
+        at: DateTime<Utc>,
+    },
 }
 
 /// The directory facts the flow keeps about a real account.
@@ -201,7 +205,10 @@ impl Flow {
 
     /// The flow has ended, at the helpdesk or with the password changed.
     pub fn is_closed(&self) -> bool {
-        matches!(self.step, Step::Done { .. } | Step::Helpdesk { .. })
+        matches!(
+            self.step,
+            Step::Done { .. } | Step::Helpdesk { .. } | Step::Unlocked { .. }
+        )
     }
 
     /// Which step (1-based) of how many the user is on, for the progress indicator.
@@ -210,7 +217,7 @@ impl Flow {
         let n = match self.step {
             Step::ChooseMethod | Step::EnterCode { .. } => 2 + self.verified.len() as u8,
             Step::NewPassword | Step::Setting { .. } => total,
-            Step::Helpdesk { .. } | Step::Done { .. } => total,
+            Step::Helpdesk { .. } | Step::Done { .. } | Step::Unlocked { .. } => total,
         };
         (n.min(total), total)
     }
@@ -219,7 +226,9 @@ impl Flow {
     pub fn choose(&mut self, method_id: &str) -> Result<Method, StepError> {
         match self.step {
             Step::ChooseMethod | Step::EnterCode { .. } => {}
-            Step::Done { .. } | Step::Helpdesk { .. } => return Err(StepError::Closed),
+            Step::Done { .. } | Step::Helpdesk { .. } | Step::Unlocked { .. } => {
+                return Err(StepError::Closed);
+            }
             _ => return Err(StepError::OutOfOrder),
         }
         let m = self
@@ -286,7 +295,9 @@ impl Flow {
         match self.step {
             Step::NewPassword => {}
             Step::Setting { since } if now - since > stale => {}
-            Step::Done { .. } | Step::Helpdesk { .. } => return Err(StepError::Closed),
+            Step::Done { .. } | Step::Helpdesk { .. } | Step::Unlocked { .. } => {
+                return Err(StepError::Closed);
+            }
             _ => return Err(StepError::OutOfOrder),
         }
         self.step = Step::Setting { since: now };
@@ -306,6 +317,19 @@ impl Flow {
     }
 
     /// The password was changed at `at`.
+    /// A verified synced user may unlock their AD account instead of choosing a password,
+    /// where this portal writes to AD.
+    pub fn may_unlock(&self) -> bool {
+        matches!(self.step, Step::NewPassword)
+            && self.on_premises
+            && self.user.as_ref().is_some_and(|u| u.synced && u.enabled)
+    }
+
+    /// The account was unlocked at `at`; the flow ends there.
+    pub fn unlocked(&mut self, at: DateTime<Utc>) {
+        self.step = Step::Unlocked { at };
+    }
+
     pub fn setting_done(&mut self, at: DateTime<Utc>) {
         self.step = Step::Done { at };
     }

@@ -13,7 +13,7 @@ use crate::{
     policy::{Rule, UserContext, Verdict},
     ports::{
         DirectoryError, DirectoryErrorKind as DK, OnPremisesError, OnPremisesErrorKind,
-        OnPremisesMatch,
+        OnPremisesMatch, OnPremisesUser,
     },
     telemetry::names as m,
 };
@@ -250,7 +250,20 @@ impl ResetService {
         user: &super::FlowUser,
         secret: &SecretString,
     ) -> Result<serde_json::Value, NotWritten> {
-        let Some(ad) = &self.on_premises else {
+        let (ad, object) = self.on_premises_object(user).await?;
+        ad.set_password(&object, secret)
+            .await
+            .map_err(NotWritten::OnPremises)?;
+        Ok(serde_json::json!({"directory": "ad", "unlocked": object.locked}))
+    }
+
+    /// The synced user's object in AD, where Rekey may write it: found by SID (or account
+    /// name), exactly once, and not protected.
+    async fn on_premises_object(
+        &self,
+        user: &super::FlowUser,
+    ) -> Result<(&dyn crate::ports::OnPremises, OnPremisesUser), NotWritten> {
+        let Some(ad) = self.on_premises.as_deref() else {
             return Err(NotWritten::Helpdesk(HelpdeskReason::SyncedFromOnPremises));
         };
         let found = ad
@@ -274,10 +287,61 @@ impl ResetService {
             }
             OnPremisesMatch::One(u) => u,
         };
-        ad.set_password(&object, secret)
-            .await
-            .map_err(NotWritten::OnPremises)?;
-        Ok(serde_json::json!({"directory": "ad", "unlocked": object.locked}))
+        Ok((ad, object))
+    }
+
+    /// Unlocks a verified synced user's AD account without changing the password.
+    pub async fn unlock(&self, flow_id: &str, ctx: &RequestCtx) -> Result<SetOutcome, FlowError> {
+        self.limit_address(ctx).await?;
+        let mut flow = self.load(flow_id).await?;
+        let Some(user) = flow.user.clone().filter(|_| flow.may_unlock()) else {
+            return Err(self.out_of_order(ctx, &flow, "account.unlock").await);
+        };
+        let unlocked = match self.on_premises_object(&user).await {
+            Ok((ad, object)) => ad.unlock(&object).await.map_err(NotWritten::OnPremises),
+            Err(e) => Err(e),
+        };
+        match unlocked {
+            Ok(()) => {
+                flow.unlocked(self.now());
+                self.save(&mut flow).await?;
+                self.audit(ctx, Some(&flow.account), "account.unlock", "success", None)
+                    .await;
+                Ok(SetOutcome::Done {
+                    messages: Vec::new(),
+                })
+            }
+            Err(NotWritten::Helpdesk(reason)) => {
+                flow.setting_refused(reason);
+                self.save(&mut flow).await?;
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "account.unlock",
+                    reason.as_str(),
+                    None,
+                )
+                .await;
+                Ok(SetOutcome::Helpdesk(reason))
+            }
+            Err(NotWritten::OnPremises(e)) => {
+                tracing::warn!(error = %e, "account not unlocked in Active Directory");
+                let detail =
+                    serde_json::json!({"directory": "ad", "kind": format!("{:?}", e.kind)});
+                self.audit(
+                    ctx,
+                    Some(&flow.account),
+                    "account.unlock",
+                    "directory_unavailable",
+                    Some(detail),
+                )
+                .await;
+                Ok(SetOutcome::TryAgain {
+                    retry_after_secs: 30,
+                })
+            }
+            Err(NotWritten::Directory(e)) => Err(FlowError::Directory(e)),
+        }
     }
 
     /// The password is set: record it, start the sign-in watch, and say what to send.

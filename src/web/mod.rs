@@ -279,6 +279,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .service(reset::send)
             .service(reset::code)
             .service(reset::password)
+            .service(reset::unlock)
             .service(reset::guide_page)
             .service(reset::devices)
             .service(reset::check_password)

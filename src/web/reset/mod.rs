@@ -19,7 +19,7 @@ pub use self::{
     api::check_password,
     begin::{home, show, start},
     done::{devices, guide_page},
-    new_password::password,
+    new_password::{password, unlock},
     verify::{code, send},
 };
 use super::{PageContext, device, error::WebError, guide, lang::Lang, render::Templates, session};
@@ -101,6 +101,8 @@ pub(super) struct ResetPage<'a> {
     pub(super) username_value: String,
     /// The password was written to on-premises AD and reaches the cloud with the next sync.
     pub(super) synced: bool,
+    /// A verified synced user may unlock instead of choosing a password.
+    pub(super) may_unlock: bool,
 }
 
 pub(super) fn view(m: &crate::flow::Method) -> MethodView {
@@ -149,6 +151,7 @@ impl<'a> ResetPage<'a> {
             until: None,
             username_value: String::new(),
             synced: false,
+            may_unlock: false,
         }
     }
 
@@ -174,6 +177,7 @@ impl<'a> ResetPage<'a> {
             .map(view);
         p.username = flow.shown_name().to_string();
         p.synced = flow.is_verified() && flow.user.as_ref().is_some_and(|u| u.synced);
+        p.may_unlock = flow.may_unlock();
         if let Step::Helpdesk { reason } = flow.step {
             p.reason = Some(reason.as_str());
             p.reason_id = Some(reason_id(reason));
@@ -204,6 +208,7 @@ pub(super) fn template_for(flow: &Flow) -> &'static str {
         Step::NewPassword | Step::Setting { .. } => "reset/password.html",
         Step::Helpdesk { .. } => "reset/helpdesk.html",
         Step::Done { .. } => "reset/done.html",
+        Step::Unlocked { .. } => "reset/unlocked.html",
     }
 }
 

@@ -128,3 +128,31 @@ pub async fn password(
         Err(e) => Err(e.into()),
     }
 }
+
+#[derive(Deserialize)]
+pub struct UnlockForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl CsrfForm for UnlockForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// "Unlock my account": a verified synced user who knows their password but is locked out
+/// of AD.
+#[post("/reset/unlock")]
+pub async fn unlock(
+    s: web::Data<Services>,
+    step: StepRequest<UnlockForm>,
+) -> Result<HttpResponse, WebError> {
+    match s.reset.unlock(&step.flow_id, &step.ctx).await? {
+        SetOutcome::Done { .. } | SetOutcome::Helpdesk(_) => Ok(see_other("/reset")),
+        SetOutcome::TryAgain { .. } => Err(WebError::Unavailable(
+            "the domain controllers did not answer".into(),
+        )),
+        SetOutcome::Rejected(_) => Err(WebError::OutOfOrder),
+    }
+}
