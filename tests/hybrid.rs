@@ -8,6 +8,30 @@ mod support;
 use rekey::directory::ad::{ActiveDirectory, Found};
 use support::{TestApp, ad::Dc};
 
+/// A configuration file for the `rekey` binary: the simulated tenant at `sim_base` and the
+/// DC (the bind password comes from `REKEY_AD__BIND_PASSWORD`).
+fn config_with_ad(dc: &Dc, sim_base: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let cfg = dir.join("rekey.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[database]\nurl = \"sqlite://{db}\"\n[email]\ntransport = \"graph\"\ngraph_sender = \"rekey@contoso.com\"\n[ad]\nurls = [\"{url}\"]\nbind_dn = \"{bind}\"\nbase_dn = \"{base}\"\nca_file = \"{ca}\"\n",
+            "A".repeat(88),
+            "B".repeat(44),
+            support::CLIENT_ID,
+            support::SECRET,
+            b = sim_base,
+            db = dir.join("r.db").display(),
+            url = dc.url,
+            bind = dc.admin_dn,
+            base = dc.base_dn,
+            ca = dc.ca.display(),
+        ),
+    )
+    .unwrap();
+    cfg
+}
+
 /// An AD user, and a portal where the simulator's `upn` is synced from it.
 async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) {
     let account = dc.new_user(password);
@@ -194,24 +218,7 @@ async fn reminders_use_ads_expiry_for_synced_users() {
     sim.state
         .set_on_premises(support::EMAIL_USER, &user.sid, &account);
     let dir = support::TempDir::new("hybrid-reminders");
-    let cfg = dir.0.join("rekey.toml");
-    std::fs::write(
-        &cfg,
-        format!(
-            "[server]\nsession_key = \"{}\"\n[security]\ncode_key = \"{}\"\n[tenant]\ntenant_id = \"contoso.com\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\nauthority_host = \"{b}\"\ngraph_base = \"{b}/v1.0\"\n[database]\nurl = \"sqlite://{db}\"\n[email]\ntransport = \"graph\"\ngraph_sender = \"rekey@contoso.com\"\n[ad]\nurls = [\"{url}\"]\nbind_dn = \"{bind}\"\nbase_dn = \"{base}\"\nca_file = \"{ca}\"\n",
-            "A".repeat(88),
-            "B".repeat(44),
-            support::CLIENT_ID,
-            support::SECRET,
-            b = sim.base_url,
-            db = dir.0.join("r.db").display(),
-            url = dc.url,
-            bind = dc.admin_dn,
-            base = dc.base_dn,
-            ca = dc.ca.display(),
-        ),
-    )
-    .unwrap();
+    let cfg = config_with_ad(&dc, &sim.base_url, &dir.0);
     let run = |args: Vec<String>| {
         let (cfg, password) = (cfg.clone(), dc.admin_password.clone());
         tokio::task::spawn_blocking(move || {
@@ -341,4 +348,90 @@ async fn cloud_users_are_not_offered_an_unlock() {
     let csrf = support::extract_value(&page, "name=\"csrf\" value=\"").unwrap();
     let r = app.post_form("/reset/unlock", &[("csrf", &csrf)]).await;
     assert_eq!(r.status(), 409, "not a step this flow has");
+}
+
+#[tokio::test]
+async fn rekey_check_reports_each_ad_line_with_its_fix() {
+    use std::net::TcpListener;
+    let Some(dc) = support::ad::dc() else { return };
+    let sim = rekey::simulator::start(
+        support::sim_options(support::start_time()),
+        TcpListener::bind("127.0.0.1:0").unwrap(),
+    )
+    .await
+    .unwrap();
+    let dir = support::TempDir::new("hybrid-check");
+    let cfg = config_with_ad(&dc, &sim.base_url, &dir.0);
+    let check = |env: Vec<(&'static str, String)>| {
+        let cfg = cfg.clone();
+        tokio::task::spawn_blocking(move || {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+                .arg("--config")
+                .arg(&cfg)
+                .arg("check")
+                .envs(env)
+                .output()
+                .unwrap();
+            (
+                out.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stdout).to_string(),
+            )
+        })
+    };
+    let admin = || ("REKEY_AD__BIND_PASSWORD", dc.admin_password.clone());
+
+    let (code, out) = check(vec![admin()]).await.unwrap();
+    assert_eq!(code, 0, "{out}");
+    for line in [
+        "certificate trusted, bound as",
+        "✓ domain password policy: at least 7 characters, complexity on",
+        "✓ search in DC=corp,DC=contoso,DC=test",
+        "✓ the account may write lockoutTime",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+
+    let (code, out) = check(vec![("REKEY_AD__BIND_PASSWORD", "wrong".into())])
+        .await
+        .unwrap();
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("was refused") && out.contains("fix: check ad.bind_dn"),
+        "{out}"
+    );
+
+    let other_ca = dir.0.join("other-ca.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=Some other CA", "-keyout"])
+        .arg(dir.0.join("other-ca.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let (code, out) = check(vec![
+        admin(),
+        ("REKEY_AD__CA_FILE", other_ca.display().to_string()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("make ad.ca_file"), "{out}");
+
+    // An ordinary account, delegated nothing.
+    let plain = dc.new_user("Plain-Account-Pa55word!");
+    let (code, out) = check(vec![
+        ("REKEY_AD__BIND_DN", format!("{plain}@corp.contoso.test")),
+        ("REKEY_AD__BIND_PASSWORD", "Plain-Account-Pa55word!".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✗ the account may not write lockoutTime") && out.contains("delegate"),
+        "{out}"
+    );
 }

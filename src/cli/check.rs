@@ -14,6 +14,107 @@ use crate::{
     settings::{EmailTransport, Purpose},
 };
 
+/// The `[ad]` lines: each domain controller's certificate and bind, the domain policy, a
+/// search in `base_dn`, and the delegated rights. True when nothing is ✗.
+async fn check_ad(settings: &crate::settings::AdSettings) -> bool {
+    use crate::directory::ad::{ActiveDirectory, AdConfig, AdError};
+    let (Some(bind_password), Some(ca_file)) =
+        (settings.bind_password.clone(), settings.ca_file.clone())
+    else {
+        println!("✗ Active Directory — fix: set ad.bind_password and ad.ca_file");
+        return false;
+    };
+    let ad = match ActiveDirectory::new(AdConfig {
+        urls: settings.urls.clone(),
+        bind_dn: settings.bind_dn.clone(),
+        bind_password,
+        base_dn: settings.base_dn.clone(),
+        ca_file: ca_file.clone(),
+        timeout: std::time::Duration::from_secs(settings.timeout_secs),
+    }) {
+        Ok(ad) => ad,
+        Err(e) => {
+            println!("✗ Active Directory: {e}");
+            return false;
+        }
+    };
+    let probe = ad.probe().await;
+    let mut ok = true;
+    for (url, result) in &probe.connections {
+        match result {
+            Ok(()) => println!(
+                "✓ {url}: certificate trusted, bound as {}",
+                settings.bind_dn
+            ),
+            Err(AdError::Bind(e)) => {
+                ok = false;
+                println!(
+                    "✗ {url}: the bind as {} was refused ({e}) — fix: check ad.bind_dn and \
+                     ad.bind_password (the account may be locked or its password expired)",
+                    settings.bind_dn
+                );
+            }
+            Err(e) => {
+                ok = false;
+                println!(
+                    "✗ {url}: {e} — fix: open TCP 636 from this host, and make ad.ca_file ({}) \
+                     the CA that issued the DC's certificate, which must name this host in its \
+                     subjectAltName",
+                    ca_file.display()
+                );
+            }
+        }
+    }
+    match &probe.policy {
+        Some(Ok(p)) => println!(
+            "✓ domain password policy: at least {} characters, complexity {}, history {}, \
+             maximum age {}",
+            p.min_length,
+            if p.complexity { "on" } else { "off" },
+            p.history,
+            p.max_age.map_or("none".to_string(), |d| format!(
+                "{} days",
+                d.as_secs() / 86_400
+            ))
+        ),
+        Some(Err(e)) => println!("! domain password policy unreadable: {e}"),
+        None => {}
+    }
+    match &probe.search {
+        Some(Ok(())) => println!("✓ search in {}", settings.base_dn),
+        Some(Err(e)) => {
+            ok = false;
+            println!(
+                "✗ search in {}: {e} — fix: ad.base_dn must exist and be readable by the account",
+                settings.base_dn
+            );
+        }
+        None => {}
+    }
+    match &probe.rights {
+        Some(Ok(Some(true))) => println!(
+            "✓ the account may write lockoutTime (unlock) under {}; the Reset password right \
+             shows only when used (a refusal is audited as ad_refused)",
+            settings.base_dn
+        ),
+        Some(Ok(Some(false))) => {
+            ok = false;
+            println!(
+                "✗ the account may not write lockoutTime under {} — fix: delegate on that OU \
+                 \"Reset password\" and write lockoutTime on user objects (docs/hybrid.md)",
+                settings.base_dn
+            );
+        }
+        Some(Ok(None)) => println!(
+            "! no user under {} to check the rights on",
+            settings.base_dn
+        ),
+        Some(Err(e)) => println!("! delegated rights unreadable: {e}"),
+        None => {}
+    }
+    ok
+}
+
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Only validate the configuration; do not contact the tenant.
@@ -101,6 +202,9 @@ pub async fn run(config: Option<&std::path::Path>, args: CheckArgs) -> anyhow::R
             ),
             Err(e) => println!("! sign-in logs unreadable: {}", e.detail),
         }
+    }
+    if settings.ad.enabled() && !check_ad(&settings.ad).await {
+        ok = false;
     }
     Ok(if ok {
         println!("Rekey can work with this tenant.");

@@ -49,6 +49,26 @@ pub enum Found {
     Several(usize),
 }
 
+/// What `rekey check` learns from the domain controllers.
+#[derive(Debug, Default)]
+pub struct Probe {
+    /// Each URL: TLS with a trusted certificate and the service account's bind.
+    pub connections: Vec<(String, Result<(), AdError>)>,
+    pub policy: Option<Result<DomainPolicy, AdError>>,
+    pub search: Option<Result<(), AdError>>,
+    /// `Some(true)`: the account may unlock; `Some(false)`: it may not; `None`: no user to ask about.
+    pub rights: Option<Result<Option<bool>, AdError>>,
+}
+
+/// The domain's default password policy (fine-grained policies may differ per user).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainPolicy {
+    pub min_length: i64,
+    pub complexity: bool,
+    pub history: i64,
+    pub max_age: Option<Duration>,
+}
+
 /// Why AD could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum AdError {
@@ -319,6 +339,128 @@ impl ActiveDirectory {
             )));
         }
         Ok((out, read))
+    }
+
+    /// For `rekey check`: each URL's TLS and bind on its own, then (on the first that
+    /// works) the domain policy, a test search in `base_dn`, and whether the account may
+    /// reset passwords and unlock there.
+    pub async fn probe(&self) -> Probe {
+        let mut out = Probe::default();
+        let mut working = None;
+        for url in &self.cfg.urls {
+            let settings = LdapConnSettings::new()
+                .set_config(self.tls.clone())
+                .set_conn_timeout(self.cfg.timeout);
+            let (conn, mut ldap) = match LdapConnAsync::with_settings(settings, url).await {
+                Ok(c) => c,
+                Err(e) => {
+                    out.connections
+                        .push((url.clone(), Err(AdError::Unreachable(e.to_string()))));
+                    continue;
+                }
+            };
+            ldap3::drive!(conn);
+            ldap.with_timeout(self.cfg.timeout);
+            let bound = match ldap
+                .simple_bind(&self.cfg.bind_dn, self.cfg.bind_password.expose_secret())
+                .await
+            {
+                Ok(r) if r.rc == 0 => Ok(()),
+                Ok(r) => Err(AdError::Bind(format!("result {}: {}", r.rc, r.text))),
+                Err(e) => Err(AdError::Unreachable(e.to_string())),
+            };
+            let ok = bound.is_ok();
+            out.connections.push((url.clone(), bound));
+            if ok && working.is_none() {
+                working = Some(ldap);
+            }
+        }
+        let Some(mut ldap) = working else { return out };
+        out.policy = Some(self.domain_policy(&mut ldap).await);
+        out.search = Some(
+            ldap.search(
+                &self.cfg.base_dn,
+                Scope::Base,
+                "(objectClass=*)",
+                vec!["1.1"],
+            )
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))
+            .and_then(|r| {
+                r.success()
+                    .map(|_| ())
+                    .map_err(|e| AdError::Protocol(e.to_string()))
+            }),
+        );
+        out.rights = Some(self.effective_rights(&mut ldap).await);
+        let _ = ldap.unbind().await;
+        out
+    }
+
+    /// AD's domain password policy, from the domain head object.
+    async fn domain_policy(&self, ldap: &mut ldap3::Ldap) -> Result<DomainPolicy, AdError> {
+        let domain = domain_of(&self.cfg.base_dn);
+        let result = ldap
+            .search(
+                &domain,
+                Scope::Base,
+                "(objectClass=*)",
+                vec![
+                    "minPwdLength",
+                    "pwdProperties",
+                    "pwdHistoryLength",
+                    "maxPwdAge",
+                ],
+            )
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        let (entries, _) = result
+            .success()
+            .map_err(|e| AdError::Protocol(e.to_string()))?;
+        let entry = entries
+            .into_iter()
+            .next()
+            .map(SearchEntry::construct)
+            .ok_or_else(|| AdError::Protocol(format!("{domain} not readable")))?;
+        let number = |name: &str| {
+            entry
+                .attrs
+                .get(name)
+                .and_then(|v| v.first())
+                .and_then(|v| v.parse::<i64>().ok())
+        };
+        Ok(DomainPolicy {
+            min_length: number("minPwdLength").unwrap_or(0),
+            complexity: number("pwdProperties").is_some_and(|p| p & 1 == 1),
+            history: number("pwdHistoryLength").unwrap_or(0),
+            max_age: number("maxPwdAge").and_then(wire::interval),
+        })
+    }
+
+    /// Whether the account may write `lockoutTime` on a user under `base_dn`, read from
+    /// that user's `allowedAttributesEffective`. `None` when `base_dn` holds no user.
+    async fn effective_rights(&self, ldap: &mut ldap3::Ldap) -> Result<Option<bool>, AdError> {
+        let result = ldap
+            .with_search_options(ldap3::SearchOptions::new().sizelimit(1))
+            .search(
+                &self.cfg.base_dn,
+                Scope::Subtree,
+                "(&(objectCategory=person)(objectClass=user)(!(adminCount=1)))",
+                vec!["allowedAttributesEffective"],
+            )
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        // A size limit reached is an answer too (rc 4); entries came back either way.
+        let entries = result.0;
+        let Some(entry) = entries.into_iter().map(SearchEntry::construct).next() else {
+            return Ok(None);
+        };
+        Ok(Some(
+            entry
+                .attrs
+                .get("allowedAttributesEffective")
+                .is_some_and(|v| v.iter().any(|a| a.eq_ignore_ascii_case("lockoutTime"))),
+        ))
     }
 
     /// Unlocks `dn` without touching its password.
