@@ -32,6 +32,8 @@ pub enum BenchCommand {
     Resets(ResetArgs),
     /// Start-page latency while adversarial password checks arrive at a fixed rate.
     Flood(FloodArgs),
+    /// The AD reset step (find + set) against the configured `[ad]` (a test DC only).
+    Ad(super::bench_ad::AdArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -126,8 +128,9 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
-pub async fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
+pub async fn run(config: Option<&std::path::Path>, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
     match cmd {
+        BenchCommand::Ad(a) => super::bench_ad::run(config, a).await,
         BenchCommand::Lookups(t) => lookups(t).await,
         BenchCommand::List(t) => list(t).await,
         BenchCommand::Resets(a) => resets(a).await,

@@ -2,6 +2,7 @@
 
 mod audit;
 mod bench;
+mod bench_ad;
 mod check;
 pub mod demo;
 pub mod drive;
@@ -112,7 +113,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 println!("{hash}");
                 Ok(ExitCode::SUCCESS)
             }
-            Command::Bench(cmd) => bench::run(cmd).await,
+            Command::Bench(cmd) => bench::run(cli.config.as_deref(), cmd).await,
             Command::Policy(cmd) => policy::run(cli.config.as_deref(), cmd).await,
             Command::Breached(cmd) => policy::breached(cmd),
             Command::Signins(cmd) => signins::run(cli.config.as_deref(), cmd).await,

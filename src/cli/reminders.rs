@@ -212,6 +212,12 @@ pub async fn run(
         "  scanned   {} users in {} pages",
         summary.scanned, summary.pages
     );
+    if summary.ad_pages > 0 {
+        println!(
+            "  read      synced users' expiries from AD in {} pages",
+            summary.ad_pages
+        );
+    }
     for (t, n) in summary.due.iter().rev() {
         println!("  due       {n} at the {t}-day threshold");
     }

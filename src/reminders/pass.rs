@@ -243,20 +243,26 @@ impl ReminderPass<'_> {
     }
 
     async fn scan(&self, summary: &mut Summary) -> Result<(), PassError> {
-        let on_premises = match self.on_premises {
-            Some(ad) => {
-                let expiries = ad.expiries().await?;
-                summary.ad_pages = expiries.pages;
-                Some(expiries)
+        // AD's expiries, the domains and the first page of users are read at once.
+        let on_premises = async {
+            match self.on_premises {
+                Some(ad) => ad.expiries().await.map(Some),
+                None => Ok(None),
             }
-            None => None,
         };
+        let (on_premises, domains, first) = tokio::join!(
+            on_premises,
+            self.directory.domains(),
+            self.directory.list_users(None)
+        );
+        let on_premises = on_premises?;
+        summary.ad_pages = on_premises.as_ref().map_or(0, |e| e.pages);
         let known = Known {
-            domains: Domains::new(self.directory.domains().await?),
+            domains: Domains::new(domains?),
             on_premises,
         };
         let limiter = RateLimiter::new(self.opts.rate_per_minute);
-        let mut page = self.directory.list_users(None).await?;
+        let mut page = first?;
         loop {
             summary.pages += 1;
             let (users, next_link) = (std::mem::take(&mut page.users), page.next.take());
