@@ -435,3 +435,33 @@ async fn rekey_check_reports_each_ad_line_with_its_fix() {
         "{out}"
     );
 }
+
+#[tokio::test]
+async fn a_domain_controller_down_gives_try_again_and_changes_nothing() {
+    let Some(dc) = support::ad::dc() else { return };
+    let password = "Before-Pa55word-Hybrid!";
+    let account = dc.new_user(password);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the AD user is found");
+    };
+    // The only configured DC does not answer (nothing listens on port 1).
+    let mut settings = dc.settings();
+    settings.urls = vec!["ldaps://127.0.0.1:1".into()];
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account);
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let new = "Quixotic-Harbour-Lantern-58";
+    let step = app.person.set_password(&app.base, new).await.unwrap();
+    assert_eq!(step.status, 503, "try again");
+    let page = app.get_text("/reset").await;
+    assert!(
+        page.contains("name=\"password\""),
+        "the verified flow is kept"
+    );
+    assert!(dc.binds(&account, password).await, "AD unchanged");
+    assert!(!dc.binds(&account, new).await);
+}
