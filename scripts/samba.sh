@@ -62,6 +62,11 @@ sed -i "/^\[global\]/a\\
 \ttls certfile = $tls/cert.pem\\
 \ttls cafile = $tls/ca.pem" "$dir/etc/smb.conf"
 
+# The domain policy the AD tests rely on, set explicitly (these are also provisioning's
+# defaults): complexity, 24 remembered passwords, 7 characters at least.
+samba-tool domain passwordsettings set -s "$dir/etc/smb.conf" \
+  --complexity=on --history-length=24 --min-pwd-length=7 >>"$dir/provision.log" 2>&1
+
 samba -s "$dir/etc/smb.conf" -i -M single >"$dir/samba.log" 2>&1 &
 echo $! > "$dir/samba.pid"
 

@@ -185,6 +185,9 @@ pub async fn assemble_with(
             watch: chrono::Duration::hours(i64::from(settings.signins.watch_hours)),
             start_floor: std::time::Duration::from_millis(sec.start_floor_ms),
             meter_per_minute: sec.meter_checks_per_minute,
+            cloud_sync_wait: chrono::Duration::seconds(
+                i64::try_from(settings.ad.sync_wait_secs).unwrap_or(0),
+            ),
         },
     };
     Ok(Services {
@@ -209,21 +212,13 @@ fn on_premises(
     if !ad.enabled() {
         return Ok(None);
     }
-    let (Some(bind_password), Some(ca_file)) = (ad.bind_password.clone(), ad.ca_file.clone())
-    else {
+    let Some(config) = AdConfig::from_settings(ad) else {
         return Err(AssembleError::Config(
             "ad.bind_password and ad.ca_file are required with ad.urls".into(),
         ));
     };
-    let directory = ActiveDirectory::new(AdConfig {
-        urls: ad.urls.clone(),
-        bind_dn: ad.bind_dn.clone(),
-        bind_password,
-        base_dn: ad.base_dn.clone(),
-        ca_file,
-        timeout: std::time::Duration::from_secs(ad.timeout_secs),
-    })
-    .map_err(|e| AssembleError::Config(e.to_string()))?;
+    let directory =
+        ActiveDirectory::new(config).map_err(|e| AssembleError::Config(e.to_string()))?;
     Ok(Some(Arc::new(directory)))
 }
 

@@ -32,6 +32,19 @@ fn config_with_ad(dc: &Dc, sim_base: &str, dir: &std::path::Path) -> std::path::
     cfg
 }
 
+/// Posts `password` on the password step, expects a refusal, and returns the page that says why.
+async fn refused(app: &TestApp, password: &str) -> String {
+    let csrf = app.csrf("/reset").await;
+    let r = app
+        .post_form(
+            "/reset/password",
+            &[("csrf", csrf.as_str()), ("password", password)],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "refused");
+    r.text().await.unwrap()
+}
+
 /// An AD user, and a portal where the simulator's `upn` is synced from it.
 async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) {
     let account = dc.new_user(password);
@@ -41,7 +54,9 @@ async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) 
     };
     let settings = dc.settings();
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim.state.set_on_premises(upn, &user.sid, &account);
+    app.sim
+        .state
+        .set_on_premises(upn, &user.sid, &account, &dc.domain());
     (app, account)
 }
 
@@ -97,9 +112,10 @@ async fn a_synced_user_resets_end_to_end_into_ad() {
 }
 
 #[tokio::test]
-async fn ad_policy_refusals_are_explained_and_the_flow_stays_open() {
+async fn ads_rules_for_the_user_are_shown_first_and_checked_before_writing() {
     let Some(dc) = support::ad::dc() else { return };
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, "Before-Pa55word-Hybrid!").await;
+    let old = "Before-Pa55word-Hybrid!";
+    let (app, account) = synced_portal(&dc, support::EMAIL_USER, old).await;
     // A fine-grained policy for this user alone: 40 characters at least, which Rekey's own
     // policy does not ask for.
     let pso = format!("long-{account}");
@@ -111,44 +127,189 @@ async fn ad_policy_refusals_are_explained_and_the_flow_stays_open() {
         &pso,
         "1",
         "--min-pwd-length=40",
+        "--complexity=on",
+        "--history-length=24",
     ]);
     dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &account]);
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
-    let step = app
-        .person
-        .set_password(&app.base, "Quixotic-Harbour-Lantern-58")
+    let page = app.get_text("/reset").await;
+    assert!(
+        page.contains("Between 40 and"),
+        "the PSO's minimum is shown before typing: {page}"
+    );
+    assert!(page.contains("minlength=\"40\""), "and asked of the field");
+    assert!(
+        page.contains("no part of your full name"),
+        "AD's complexity"
+    );
+    assert!(
+        page.contains("Not one of your last 24 passwords on your"),
+        "AD's history"
+    );
+
+    let page = refused(&app, "Quixotic-Harbour-Lantern-58").await;
+    assert!(page.contains("Use at least 40 characters"), "{page}");
+    let with_account = format!("Quixotic-Harbour-Lantern-Velvet-Orchard-{account}-58");
+    let page = refused(&app, &with_account).await;
+    assert!(
+        page.contains("does not allow your user name"),
+        "AD's name rule, said before AD is asked: {page}"
+    );
+    assert!(dc.binds(&account, old).await, "AD was not changed");
+    let audit = app
+        .store
+        .audit_after(chrono::DateTime::UNIX_EPOCH, "", 1000)
         .await
         .unwrap();
-    assert_eq!(step.status, 422);
+    assert!(
+        !audit.iter().any(|e| e.outcome == "rejected_by_ad"),
+        "Rekey refused both itself, without a round trip to AD"
+    );
+
+    let long = "Quixotic-Harbour-Lantern-Velvet-Orchard-Compass-58";
+    let retry = app.person.set_password(&app.base, long).await.unwrap();
+    assert_eq!(retry.status, 303, "a password meeting AD's rules");
+    assert!(dc.binds(&account, long).await);
+}
+
+#[tokio::test]
+async fn a_delegated_service_account_resets_and_ads_own_refusal_is_explained() {
+    let Some(dc) = support::ad::dc() else { return };
+    let old = "Before-Pa55word-Hybrid!";
+    let account = dc.new_user(old);
+    // The documented delegation, on this user only: "Reset password" and write
+    // `lockoutTime`. Such an account cannot see fine-grained policies.
+    let service = dc.delegated_service_account(&account);
+    let pso = format!("hidden-{account}");
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "pso",
+        "create",
+        &pso,
+        "1",
+        "--min-pwd-length=40",
+    ]);
+    dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &account]);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the new AD user is found");
+    };
+    let settings = service.settings;
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
     let page = app.get_text("/reset").await;
+    assert!(
+        page.contains("Not one of your last 24 passwords on your"),
+        "the domain's rules are shown: {page}"
+    );
+    // AD applies the policy Rekey could not see.
+    let page = refused(&app, "Quixotic-Harbour-Lantern-58").await;
+    assert!(
+        page.contains("although it meets the rules shown"),
+        "the page says what AD's refusal most likely means: {page}"
+    );
     assert!(
         page.contains("name=\"password\""),
         "the person can try again"
     );
-    let retry = app
-        .person
-        .set_password(
-            &app.base,
-            "Quixotic-Harbour-Lantern-Velvet-Orchard-Compass-58",
-        )
-        .await
-        .unwrap();
-    assert_eq!(retry.status, 303, "a password long enough for AD");
-    assert!(
-        dc.binds(
-            &account,
-            "Quixotic-Harbour-Lantern-Velvet-Orchard-Compass-58"
-        )
-        .await
-    );
+    assert!(dc.binds(&account, old).await, "AD unchanged");
+    let long = "Quixotic-Harbour-Lantern-Velvet-Orchard-Compass-58";
+    let retry = app.person.set_password(&app.base, long).await.unwrap();
+    assert_eq!(retry.status, 303, "the delegated account may reset");
+    assert!(dc.binds(&account, long).await);
 }
 
 #[tokio::test]
 async fn a_domain_admin_or_an_unmatched_user_goes_to_the_helpdesk() {
     let Some(dc) = support::ad::dc() else { return };
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, "Before-Pa55word-Hybrid!").await;
+    let old = "Before-Pa55word-Hybrid!";
+    let (app, account) = synced_portal(&dc, support::EMAIL_USER, old).await;
     dc.samba_tool(&["group", "addmembers", "Domain Admins", &account]);
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    // Said as soon as they are verified, before they choose a password.
+    let page = app.get_text("/reset").await;
+    assert!(page.contains("privileged"), "{page}");
+    assert!(!page.contains("name=\"password\""), "{page}");
+    let step = app
+        .person
+        .set_password(&app.base, "Quixotic-Harbour-Lantern-58")
+        .await;
+    assert!(step.is_err() || step.is_ok_and(|s| s.status != 303));
+    assert!(dc.binds(&account, old).await, "AD unchanged");
+
+    // Graph names an AD object that does not exist.
+    let settings = dc.settings();
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim.state.set_on_premises(
+        support::EMAIL_USER,
+        "S-1-5-21-1-2-3-987654",
+        "nobody-here",
+        &dc.domain(),
+    );
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let page = app.get_text("/reset").await;
+    assert!(page.contains("ad_no_match"), "the reason code: {page}");
+}
+
+#[tokio::test]
+async fn without_a_sid_match_the_account_name_counts_only_in_the_same_domain() {
+    let Some(dc) = support::ad::dc() else { return };
+    let old = "Before-Pa55word-Hybrid!";
+    let account = dc.new_user(old);
+    let settings = dc.settings();
+    // Graph's SID is stale (the object was re-created), the account name is right.
+    let stale_sid = "S-1-5-21-1-2-3-987655";
+
+    let app = TestApp::spawn_with(|_| {}, {
+        let settings = settings.clone();
+        move |s| s.ad = settings
+    })
+    .await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, stale_sid, &account, "fabrikam.test");
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let page = app.get_text("/reset").await;
+    assert!(
+        page.contains("ad_no_match"),
+        "a same-named account of another domain is not this one: {page}"
+    );
+
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, stale_sid, &account, &dc.domain());
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let new = "Quixotic-Harbour-Lantern-58";
+    let step = app.person.set_password(&app.base, new).await.unwrap();
+    assert_eq!(step.status, 303);
+    assert!(dc.binds(&account, new).await, "found by name in its domain");
+}
+
+#[tokio::test]
+async fn the_done_page_waits_for_the_sync_when_asked_to() {
+    let Some(dc) = support::ad::dc() else { return };
+    let account = dc.new_user("Before-Pa55word-Hybrid!");
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the new AD user is found");
+    };
+    let mut settings = dc.settings();
+    settings.sync_wait_secs = 180;
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app
@@ -157,24 +318,72 @@ async fn a_domain_admin_or_an_unmatched_user_goes_to_the_helpdesk() {
         .await
         .unwrap();
     assert_eq!(step.status, 303);
-    let page = app.get_text("/reset").await;
-    assert!(page.contains("privileged"), "{page}");
-    assert!(!dc.binds(&account, "Quixotic-Harbour-Lantern-58").await);
+    let done = app.get_text("/reset").await;
+    assert!(
+        done.contains("Microsoft 365 is taking your new password"),
+        "{done}"
+    );
+    assert!(
+        done.contains("data-poll=\"/reset/sync\""),
+        "the script asks"
+    );
+    assert!(done.contains("Check again"), "and without it, a button");
+    let state = |v: serde_json::Value| v["state"].as_str().unwrap_or_default().to_string();
+    let asked: serde_json::Value = app.get_json("/reset/sync").await;
+    assert_eq!(state(asked), "waiting");
 
-    // Graph names an AD object that does not exist.
-    let settings = dc.settings();
+    // Entra Connect syncs the hash: Graph's lastPasswordChangeDateTime moves.
+    app.sim
+        .state
+        .password_hash_synced(support::EMAIL_USER, rekey::clock::Clock::now(&app.clock));
+    let asked: serde_json::Value = app.get_json("/reset/sync").await;
+    assert_eq!(state(asked.clone()), "synced", "{asked}");
+    assert!(
+        asked["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("you can sign in there now"),
+        "{asked}"
+    );
+    let done = app.get_text("/reset").await;
+    assert!(done.contains("you can sign in there now"), "{done}");
+}
+
+#[tokio::test]
+async fn the_done_page_stops_waiting_after_sync_wait_secs() {
+    let Some(dc) = support::ad::dc() else { return };
+    let account = dc.new_user("Before-Pa55word-Hybrid!");
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the new AD user is found");
+    };
+    let mut settings = dc.settings();
+    settings.sync_wait_secs = 120;
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, "S-1-5-21-1-2-3-987654", "nobody-here");
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     app.person
         .set_password(&app.base, "Quixotic-Harbour-Lantern-58")
         .await
         .unwrap();
-    let page = app.get_text("/reset").await;
-    assert!(page.contains("ad_no_match"), "the reason code: {page}");
+    app.clock.advance(chrono::Duration::seconds(121));
+    let asked: serde_json::Value = app.get_json("/reset/sync").await;
+    assert_eq!(asked["state"], "gave_up");
+    assert!(
+        asked["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("within a few minutes"),
+        "{asked}"
+    );
+    let done = app.get_text("/reset").await;
+    assert!(
+        !done.contains("data-poll"),
+        "the page no longer asks: {done}"
+    );
 }
 
 #[tokio::test]
@@ -216,7 +425,7 @@ async fn reminders_use_ads_expiry_for_synced_users() {
     .unwrap();
     // Entra would say 7 days; for a synced user AD's answer is the one that counts.
     sim.state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account);
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
     let dir = support::TempDir::new("hybrid-reminders");
     let cfg = config_with_ad(&dc, &sim.base_url, &dir.0);
     let run = |args: Vec<String>| {
@@ -451,7 +660,7 @@ async fn a_domain_controller_down_gives_try_again_and_changes_nothing() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account);
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let new = "Quixotic-Harbour-Lantern-58";

@@ -93,6 +93,11 @@ rule-history = { $depth ->
     [one] Nicht Ihr letztes hier festgelegtes Passwort sein.
    *[other] Nicht eines Ihrer letzten { $depth } hier festgelegten Passwörter sein.
     }
+rule-ad-names = Nicht Ihr Benutzername und kein Teil Ihres vollständigen Namens mit drei oder mehr Buchstaben.
+rule-ad-history = { $depth ->
+    [one] Nicht Ihr vorheriges Passwort im Netzwerk Ihrer Organisation.
+   *[other] Keines Ihrer letzten { $depth } Passwörter im Netzwerk Ihrer Organisation.
+    }
 
 ## Warum ein Passwort abgelehnt wurde
 
@@ -120,6 +125,8 @@ policy-unavailable = Das Passwort konnte gerade nicht geprüft werden. Bitte ver
 policy-breached-unavailable = Wir konnten dieses Passwort gerade nicht mit bekannten Datenlecks abgleichen. Bitte versuchen Sie es in einer Minute erneut.
 policy-entra-rejected = Microsoft Entra hat dieses Passwort nicht akzeptiert: Es erfüllt die Passwortanforderungen Ihrer Organisation nicht oder enthält ein häufig verwendetes Wort. Wählen Sie ein anderes.
 policy-ad-rejected = Das Active Directory Ihrer Organisation hat dieses Passwort nicht angenommen: Es ist vielleicht zu kurz, zu einfach oder wurde vor Kurzem schon verwendet, oder Ihre letzte Änderung liegt zu kurz zurück. Wählen Sie ein anderes.
+policy-ad-names = Das Netzwerk Ihrer Organisation erlaubt Ihren Benutzernamen oder Teile Ihres vollständigen Namens nicht im Passwort. Lassen Sie ihn weg.
+policy-ad-history = Das Netzwerk Ihrer Organisation hat dieses Passwort nicht angenommen, obwohl es die genannten Regeln erfüllt. Wahrscheinlich ist es eines Ihrer letzten { $depth } Passwörter dort, oder für Ihr Konto gelten strengere Regeln. Wählen Sie ein anderes.
 policy-strength-unverified = Dieses Passwort konnte nicht rechtzeitig geprüft werden. Wählen Sie ein anderes, zum Beispiel vier oder mehr Wörter ohne Zusammenhang mit einer Ziffer und einem Sonderzeichen.
 policy-strength-weak-start = Der Anfang dieses Passworts ist leicht zu erraten.
 policy-strength-weak = Dieses Passwort ist zu leicht zu erraten (Stärke { $score } von 4, mindestens { $min } erforderlich).
@@ -157,6 +164,9 @@ policy-hint-your-dates = Vermeiden Sie Daten und Jahreszahlen, die Ihnen etwas b
 done-title = Ihr Passwort wurde geändert
 done-signed-in-as = Sie können sich jetzt mit Ihrem neuen Passwort als { $username } anmelden.
 done-ad-sync = Ihr neues Passwort gilt jetzt im Netzwerk Ihrer Organisation. Microsoft 365 und andere Cloud-Apps übernehmen es in wenigen Minuten, sobald es synchronisiert ist; bis dahin erwarten sie noch das alte.
+done-ad-syncing = Microsoft 365 übernimmt Ihr neues Passwort. Das dauert meist etwa zwei Minuten; diese Seite sagt Bescheid, sobald es so weit ist.
+done-ad-synced = Microsoft 365 hat Ihr neues Passwort: Sie können sich dort jetzt anmelden.
+done-ad-sync-check = Erneut prüfen
 password-unlock-instead = Nur gesperrt? Wenn Sie Ihr Passwort noch kennen, entsperren Sie Ihr Konto, ohne es zu ändern.
 password-unlock-button = Mein Konto entsperren
 unlocked-title = Ihr Konto ist entsperrt

@@ -93,6 +93,11 @@ rule-history = { $depth ->
     [one] Not your last password set here.
    *[other] Not one of your last { $depth } passwords set here.
     }
+rule-ad-names = Not your user name, and no part of your full name of three or more letters.
+rule-ad-history = { $depth ->
+    [one] Not your previous password on your organisation's network.
+   *[other] Not one of your last { $depth } passwords on your organisation's network.
+    }
 
 ## Why a password was refused
 
@@ -120,6 +125,8 @@ policy-unavailable = The password could not be checked just now. Please try agai
 policy-breached-unavailable = We could not check this password against known breaches just now. Please try again in a minute.
 policy-entra-rejected = Microsoft Entra did not accept this password: it does not meet your organisation's password requirements or contains a commonly used word. Choose a different one.
 policy-ad-rejected = Your organisation's Active Directory did not accept this password: it may be too short, too simple or used too recently, or your last change may be too recent. Choose a different one.
+policy-ad-names = Your organisation's network does not allow your user name or a part of your full name in a password. Leave it out.
+policy-ad-history = Your organisation's network did not accept this password, although it meets the rules shown. Most likely it is one of your last { $depth } passwords there, or your account has stricter rules. Choose a different one.
 policy-strength-unverified = This password could not be checked in time. Choose a different one, for example four or more unrelated words with a digit and a symbol.
 policy-strength-weak-start = The beginning of this password is easy to guess.
 policy-strength-weak = This password is too easy to guess (strength { $score } of 4, at least { $min } needed).
@@ -157,6 +164,9 @@ policy-hint-your-dates = Avoid dates and years that mean something to you.
 done-title = Your password has been changed
 done-signed-in-as = You can now sign in to { $username } with your new password.
 done-ad-sync = Your new password works on your organisation's network now. Microsoft 365 and other cloud apps take it within a few minutes, once it has been synchronised; until then they still expect the old one.
+done-ad-syncing = Microsoft 365 is taking your new password. This usually takes about two minutes; this page says when it is done.
+done-ad-synced = Microsoft 365 has your new password: you can sign in there now.
+done-ad-sync-check = Check again
 password-unlock-instead = Only locked out? If you still know your password, unlock your account without changing it.
 password-unlock-button = Unlock my account
 unlocked-title = Your account is unlocked

@@ -97,6 +97,11 @@ rule-history = { $depth ->
     [many] No ser ninguna de las últimas { $depth } contraseñas que estableció aquí.
    *[other] No ser ninguna de las últimas { $depth } contraseñas que estableció aquí.
     }
+rule-ad-names = Ni su nombre de usuario ni una parte de su nombre completo de tres letras o más.
+rule-ad-history = { $depth ->
+    [one] Distinta de su contraseña anterior en la red de su organización.
+   *[other] Distinta de sus últimas { $depth } contraseñas en la red de su organización.
+    }
 
 ## Por qué se rechazó una contraseña
 
@@ -124,6 +129,8 @@ policy-unavailable = No se pudo comprobar la contraseña en este momento. Vuelva
 policy-breached-unavailable = No pudimos comprobar en este momento si esta contraseña aparece en filtraciones de datos conocidas. Vuelva a intentarlo dentro de un minuto.
 policy-entra-rejected = Microsoft Entra no aceptó esta contraseña: no cumple los requisitos de contraseña de su organización o contiene una palabra de uso común. Elija otra.
 policy-ad-rejected = El Active Directory de su organización no aceptó esta contraseña: puede ser demasiado corta, demasiado simple o haberse usado recientemente, o su último cambio puede ser demasiado reciente. Elija otra.
+policy-ad-names = La red de su organización no permite su nombre de usuario ni una parte de su nombre completo en la contraseña. Quítelo.
+policy-ad-history = La red de su organización no aceptó esta contraseña, aunque cumple las reglas indicadas. Lo más probable es que sea una de sus últimas { $depth } contraseñas allí, o que su cuenta tenga reglas más estrictas. Elija otra.
 policy-strength-unverified = No se pudo comprobar esta contraseña a tiempo. Elija otra, por ejemplo cuatro o más palabras sin relación entre sí, con un dígito y un símbolo.
 policy-strength-weak-start = El principio de esta contraseña es fácil de adivinar.
 policy-strength-weak = Esta contraseña es demasiado fácil de adivinar (seguridad { $score } de 4; se necesita al menos { $min }).
@@ -161,6 +168,9 @@ policy-hint-your-dates = Evite las fechas y los años que signifiquen algo para 
 done-title = Se cambió su contraseña
 done-signed-in-as = Ya puede iniciar sesión en { $username } con su contraseña nueva.
 done-ad-sync = Su nueva contraseña ya funciona en la red de su organización. Microsoft 365 y otras aplicaciones en la nube la aceptarán en unos minutos, cuando se haya sincronizado; hasta entonces siguen esperando la anterior.
+done-ad-syncing = Microsoft 365 está recibiendo su nueva contraseña. Suele tardar unos dos minutos; esta página le avisará cuando esté lista.
+done-ad-synced = Microsoft 365 ya tiene su nueva contraseña: puede iniciar sesión allí ahora.
+done-ad-sync-check = Comprobar de nuevo
 password-unlock-instead = ¿Solo está bloqueado? Si aún conoce su contraseña, desbloquee su cuenta sin cambiarla.
 password-unlock-button = Desbloquear mi cuenta
 unlocked-title = Su cuenta está desbloqueada

@@ -97,6 +97,11 @@ rule-history = { $depth ->
     [many] Être différent de vos { $depth } derniers mots de passe définis ici.
    *[other] Être différent de vos { $depth } derniers mots de passe définis ici.
     }
+rule-ad-names = Ni votre nom d'utilisateur, ni une partie de votre nom complet de trois lettres ou plus.
+rule-ad-history = { $depth ->
+    [one] Pas votre mot de passe précédent sur le réseau de votre organisation.
+   *[other] Aucun de vos { $depth } derniers mots de passe sur le réseau de votre organisation.
+    }
 
 ## Pourquoi un mot de passe a été refusé
 
@@ -124,6 +129,8 @@ policy-unavailable = Le mot de passe n'a pas pu être vérifié pour le moment. 
 policy-breached-unavailable = Nous n'avons pas pu vérifier pour le moment si ce mot de passe figure dans des fuites de données connues. Réessayez dans une minute.
 policy-entra-rejected = Microsoft Entra n'a pas accepté ce mot de passe : il ne respecte pas les exigences de votre organisation en matière de mots de passe ou contient un mot couramment utilisé. Choisissez-en un autre.
 policy-ad-rejected = L'Active Directory de votre organisation n'a pas accepté ce mot de passe : il est peut-être trop court, trop simple ou déjà utilisé récemment, ou votre dernière modification est trop récente. Choisissez-en un autre.
+policy-ad-names = Le réseau de votre organisation n'accepte pas votre nom d'utilisateur ni une partie de votre nom complet dans un mot de passe. Retirez-le.
+policy-ad-history = Le réseau de votre organisation n'a pas accepté ce mot de passe, bien qu'il respecte les règles indiquées. Il s'agit très probablement de l'un de vos { $depth } derniers mots de passe, ou votre compte a des règles plus strictes. Choisissez-en un autre.
 policy-strength-unverified = Ce mot de passe n'a pas pu être vérifié à temps. Choisissez-en un autre, par exemple quatre mots ou plus sans rapport entre eux, avec un chiffre et un symbole.
 policy-strength-weak-start = Le début de ce mot de passe est facile à deviner.
 policy-strength-weak = Ce mot de passe est trop facile à deviner (robustesse { $score } sur 4, il faut au moins { $min }).
@@ -161,6 +168,9 @@ policy-hint-your-dates = Évitez les dates et les années qui ont une significat
 done-title = Votre mot de passe a été modifié
 done-signed-in-as = Vous pouvez maintenant vous connecter à { $username } avec votre nouveau mot de passe.
 done-ad-sync = Votre nouveau mot de passe fonctionne dès maintenant sur le réseau de votre organisation. Microsoft 365 et les autres applications cloud le prendront en compte d'ici quelques minutes, une fois synchronisé ; d'ici là, ils attendent encore l'ancien.
+done-ad-syncing = Microsoft 365 prend en compte votre nouveau mot de passe. Cela prend généralement environ deux minutes ; cette page l'indiquera dès que c'est fait.
+done-ad-synced = Microsoft 365 a votre nouveau mot de passe : vous pouvez vous y connecter dès maintenant.
+done-ad-sync-check = Vérifier à nouveau
 password-unlock-instead = Seulement bloqué ? Si vous connaissez encore votre mot de passe, débloquez votre compte sans le changer.
 password-unlock-button = Débloquer mon compte
 unlocked-title = Votre compte est débloqué

@@ -101,6 +101,13 @@ rule-history = { $depth ->
     [many] Inne niż każde z { $depth } ostatnich haseł ustawionych w tym portalu.
    *[other] Inne niż każde z { $depth } ostatnich haseł ustawionych w tym portalu.
     }
+rule-ad-names = Bez Twojej nazwy użytkownika i bez części imienia i nazwiska o długości trzech lub więcej liter.
+rule-ad-history = { $depth ->
+    [one] Inne niż poprzednie hasło w sieci Twojej organizacji.
+    [few] Inne niż każde z { $depth } ostatnich haseł w sieci Twojej organizacji.
+    [many] Inne niż każde z { $depth } ostatnich haseł w sieci Twojej organizacji.
+   *[other] Inne niż każde z { $depth } ostatnich haseł w sieci Twojej organizacji.
+    }
 
 ## Dlaczego hasło zostało odrzucone
 
@@ -128,6 +135,8 @@ policy-unavailable = Nie udało się teraz sprawdzić hasła. Spróbuj ponownie.
 policy-breached-unavailable = Nie udało się teraz sprawdzić, czy to hasło występuje w znanych wyciekach danych. Spróbuj ponownie za minutę.
 policy-entra-rejected = Usługa Microsoft Entra nie zaakceptowała tego hasła: nie spełnia ono wymagań dotyczących haseł w Twojej organizacji lub zawiera często używane słowo. Wybierz inne hasło.
 policy-ad-rejected = Active Directory Twojej organizacji nie przyjęło tego hasła: może być za krótkie, za proste lub niedawno użyte albo Twoja ostatnia zmiana była zbyt niedawno. Wybierz inne.
+policy-ad-names = Sieć Twojej organizacji nie dopuszcza w haśle nazwy użytkownika ani części imienia i nazwiska. Usuń je.
+policy-ad-history = Sieć Twojej organizacji nie przyjęła tego hasła, choć spełnia ono podane zasady. Najpewniej jest to jedno z { $depth } ostatnich haseł, których tam używałeś, albo Twoje konto ma surowsze zasady. Wybierz inne.
 policy-strength-unverified = Nie udało się sprawdzić tego hasła na czas. Wybierz inne, na przykład co najmniej cztery niepowiązane słowa z cyfrą i symbolem.
 policy-strength-weak-start = Początek tego hasła łatwo odgadnąć.
 policy-strength-weak = To hasło jest zbyt łatwe do odgadnięcia (siła { $score } z 4, wymagane co najmniej { $min }).
@@ -165,6 +174,9 @@ policy-hint-your-dates = Unikaj dat i lat, które coś dla Ciebie znaczą.
 done-title = Hasło zostało zmienione
 done-signed-in-as = Możesz teraz zalogować się do konta { $username } przy użyciu nowego hasła.
 done-ad-sync = Nowe hasło działa już w sieci Twojej organizacji. Microsoft 365 i inne aplikacje w chmurze przyjmą je w ciągu kilku minut, po synchronizacji; do tego czasu oczekują jeszcze starego.
+done-ad-syncing = Microsoft 365 przejmuje Twoje nowe hasło. Zwykle trwa to około dwóch minut; ta strona poinformuje, gdy będzie gotowe.
+done-ad-synced = Microsoft 365 ma już Twoje nowe hasło: możesz się teraz zalogować.
+done-ad-sync-check = Sprawdź ponownie
 password-unlock-instead = Konto tylko zablokowane? Jeśli nadal znasz hasło, odblokuj konto bez jego zmiany.
 password-unlock-button = Odblokuj moje konto
 unlocked-title = Konto jest odblokowane

@@ -97,6 +97,11 @@ rule-history = { $depth ->
     [many] Não ser nenhuma das últimas { $depth } senhas que você definiu aqui.
    *[other] Não ser nenhuma das últimas { $depth } senhas que você definiu aqui.
     }
+rule-ad-names = Nem seu nome de usuário nem uma parte do seu nome completo com três letras ou mais.
+rule-ad-history = { $depth ->
+    [one] Diferente da sua senha anterior na rede da sua organização.
+   *[other] Diferente das suas últimas { $depth } senhas na rede da sua organização.
+    }
 
 ## Por que uma senha foi recusada
 
@@ -124,6 +129,8 @@ policy-unavailable = Não foi possível verificar a senha agora. Tente de novo.
 policy-breached-unavailable = Não conseguimos verificar agora se esta senha aparece em vazamentos de dados conhecidos. Tente de novo daqui a um minuto.
 policy-entra-rejected = O Microsoft Entra não aceitou esta senha: ela não atende aos requisitos de senha da sua organização ou contém uma palavra muito usada. Escolha outra.
 policy-ad-rejected = O Active Directory da sua organização não aceitou esta senha: ela pode ser curta demais, simples demais ou ter sido usada recentemente, ou sua última alteração pode ter sido recente demais. Escolha outra.
+policy-ad-names = A rede da sua organização não permite seu nome de usuário nem parte do seu nome completo na senha. Remova-o.
+policy-ad-history = A rede da sua organização não aceitou esta senha, embora ela cumpra as regras mostradas. O mais provável é que seja uma das suas últimas { $depth } senhas lá, ou que sua conta tenha regras mais rígidas. Escolha outra.
 policy-strength-unverified = Não foi possível verificar esta senha a tempo. Escolha outra, por exemplo quatro ou mais palavras sem relação entre si, com um número e um símbolo.
 policy-strength-weak-start = O começo desta senha é fácil de adivinhar.
 policy-strength-weak = Esta senha é fácil demais de adivinhar (força { $score } de 4, mínimo necessário: { $min }).
@@ -161,6 +168,9 @@ policy-hint-your-dates = Evite datas e anos que tenham algum significado para vo
 done-title = Sua senha foi alterada
 done-signed-in-as = Agora você pode entrar em { $username } com a nova senha.
 done-ad-sync = Sua nova senha já funciona na rede da sua organização. O Microsoft 365 e outros aplicativos na nuvem passam a aceitá-la em alguns minutos, depois da sincronização; até lá, eles ainda esperam a antiga.
+done-ad-syncing = O Microsoft 365 está recebendo sua nova senha. Isso costuma levar uns dois minutos; esta página avisa quando terminar.
+done-ad-synced = O Microsoft 365 já tem sua nova senha: você pode entrar nele agora.
+done-ad-sync-check = Verificar de novo
 password-unlock-instead = Só está bloqueado? Se você ainda sabe sua senha, desbloqueie sua conta sem alterá-la.
 password-unlock-button = Desbloquear minha conta
 unlocked-title = Sua conta foi desbloqueada

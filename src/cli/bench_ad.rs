@@ -29,30 +29,24 @@ pub async fn run(config: Option<&std::path::Path>, a: AdArgs) -> anyhow::Result<
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let ad = &settings.ad;
-    let (Some(bind_password), Some(ca_file)) = (ad.bind_password.clone(), ad.ca_file.clone())
-    else {
+    let Some(config) = AdConfig::from_settings(&settings.ad) else {
         anyhow::bail!("bench ad needs [ad] with bind_password and ca_file");
     };
-    let directory = ActiveDirectory::new(AdConfig {
-        urls: ad.urls.clone(),
-        bind_dn: ad.bind_dn.clone(),
-        bind_password,
-        base_dn: ad.base_dn.clone(),
-        ca_file,
-        timeout: Duration::from_secs(ad.timeout_secs),
-    })?;
+    let directory = ActiveDirectory::new(config)?;
+    // A DC that honours the history for resets remembers each user's passwords: a new
+    // value per run.
+    let run = crate::random::Random::token_hex(&crate::random::OsRandom, 4);
     let started = Instant::now();
     let steps: Vec<Option<Duration>> = futures_util::stream::iter(0..a.users)
         .map(|n| {
-            let (directory, prefix) = (&directory, &a.prefix);
+            let (directory, prefix, run) = (&directory, &a.prefix, &run);
             async move {
                 let account = format!("{prefix}{n:05}");
                 let step = Instant::now();
                 let Found::One(user) = directory.find_by_account(&account).await.ok()? else {
                     return None;
                 };
-                let password = SecretString::from(format!("Bench-Harbour-Lantern-{n}!"));
+                let password = SecretString::from(format!("Bench-Harbour-{run}-{n}!"));
                 directory
                     .set_password(&user.dn, &password, false)
                     .await

@@ -18,20 +18,11 @@ use crate::{
 /// search in `base_dn`, and the delegated rights. True when nothing is ✗.
 async fn check_ad(settings: &crate::settings::AdSettings) -> bool {
     use crate::directory::ad::{ActiveDirectory, AdConfig, AdError};
-    let (Some(bind_password), Some(ca_file)) =
-        (settings.bind_password.clone(), settings.ca_file.clone())
-    else {
+    let Some(config) = AdConfig::from_settings(settings) else {
         println!("✗ Active Directory — fix: set ad.bind_password and ad.ca_file");
         return false;
     };
-    let ad = match ActiveDirectory::new(AdConfig {
-        urls: settings.urls.clone(),
-        bind_dn: settings.bind_dn.clone(),
-        bind_password,
-        base_dn: settings.base_dn.clone(),
-        ca_file: ca_file.clone(),
-        timeout: std::time::Duration::from_secs(settings.timeout_secs),
-    }) {
+    let ad = match ActiveDirectory::new(config) {
         Ok(ad) => ad,
         Err(e) => {
             println!("✗ Active Directory: {e}");
@@ -60,7 +51,11 @@ async fn check_ad(settings: &crate::settings::AdSettings) -> bool {
                     "✗ {url}: {e} — fix: open TCP 636 from this host, and make ad.ca_file ({}) \
                      the CA that issued the DC's certificate, which must name this host in its \
                      subjectAltName",
-                    ca_file.display()
+                    settings
+                        .ca_file
+                        .as_deref()
+                        .unwrap_or(std::path::Path::new(""))
+                        .display()
                 );
             }
         }

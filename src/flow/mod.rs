@@ -7,6 +7,7 @@ pub mod decoy;
 mod devices;
 mod limits;
 pub mod mask;
+mod on_premises;
 mod password;
 pub mod service;
 mod start;
@@ -15,6 +16,7 @@ mod verify;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use on_premises::CloudSync;
 pub use service::{Outgoing, RequestCtx, ResetService, SetOutcome};
 
 /// The channel a code travels by.
@@ -109,6 +111,12 @@ pub struct FlowUser {
     pub on_premises_sid: Option<String>,
     #[serde(default)]
     pub on_premises_account: Option<String>,
+    #[serde(default)]
+    pub on_premises_domain: Option<String>,
+    /// Graph's `lastPasswordChangeDateTime` when the reset began: for a password written to
+    /// AD, its moving says Entra Connect has synced the new one.
+    #[serde(default)]
+    pub cloud_changed_at: Option<DateTime<Utc>>,
 }
 
 /// One person's reset, from the name typed to the changed password: stored between requests
@@ -129,6 +137,9 @@ pub struct Flow {
     /// synced user may reset here instead of at the helpdesk.
     #[serde(default)]
     pub on_premises: bool,
+    /// AD's password rules for this synced user, read once they were verified.
+    #[serde(default)]
+    pub on_premises_rules: Option<crate::ports::OnPremisesRules>,
     #[serde(skip)]
     pub version: i64,
 }
@@ -356,6 +367,8 @@ mod tests {
                 company_name: None,
                 on_premises_sid: None,
                 on_premises_account: None,
+                on_premises_domain: None,
+                cloud_changed_at: None,
             }),
             methods: kinds
                 .iter()
@@ -372,6 +385,7 @@ mod tests {
             step: Step::ChooseMethod,
             created_at: DateTime::from_timestamp(0, 0).unwrap(),
             on_premises: false,
+            on_premises_rules: None,
             version: 1,
         }
     }

@@ -11,10 +11,7 @@ use super::{
 };
 use crate::{
     policy::{Rule, UserContext, Verdict},
-    ports::{
-        DirectoryError, DirectoryErrorKind as DK, OnPremisesError, OnPremisesErrorKind,
-        OnPremisesMatch, OnPremisesUser,
-    },
+    ports::{DirectoryError, DirectoryErrorKind as DK, OnPremisesError},
     telemetry::names as m,
 };
 
@@ -33,7 +30,7 @@ pub(super) fn counted_from(
 }
 
 /// Why a password was not written, from whichever directory holds it.
-enum NotWritten {
+pub(super) enum NotWritten {
     Directory(DirectoryError),
     OnPremises(OnPremisesError),
     Helpdesk(HelpdeskReason),
@@ -75,9 +72,10 @@ impl ResetService {
         };
         let policy = self.policy.clone();
         let ctx = self.user_context(flow);
+        let directory = self.directory_rules(flow);
         let pw = candidate.clone();
         let result = tokio::task::spawn_blocking(move || {
-            let v = policy.evaluate(&pw, &ctx);
+            let v = policy.evaluate_for(&pw, &ctx, directory.as_ref());
             drop(permit);
             v
         })
@@ -242,108 +240,6 @@ impl ResetService {
         }
     }
 
-    /// The password of a synced user, written to the on-premises directory that masters it.
-    /// The object is found by the SID Graph knows for the user (or its account name); a
-    /// protected object, or none or several matches, are the helpdesk's.
-    async fn write_on_premises(
-        &self,
-        user: &super::FlowUser,
-        secret: &SecretString,
-    ) -> Result<serde_json::Value, NotWritten> {
-        let (ad, object) = self.on_premises_object(user).await?;
-        ad.set_password(&object, secret)
-            .await
-            .map_err(NotWritten::OnPremises)?;
-        Ok(serde_json::json!({"directory": "ad", "unlocked": object.locked}))
-    }
-
-    /// The synced user's object in AD, where Rekey may write it: found by SID (or account
-    /// name), exactly once, and not protected.
-    async fn on_premises_object(
-        &self,
-        user: &super::FlowUser,
-    ) -> Result<(&dyn crate::ports::OnPremises, OnPremisesUser), NotWritten> {
-        let Some(ad) = self.on_premises.as_deref() else {
-            return Err(NotWritten::Helpdesk(HelpdeskReason::SyncedFromOnPremises));
-        };
-        let found = ad
-            .find(
-                user.on_premises_sid.as_deref(),
-                user.on_premises_account.as_deref(),
-            )
-            .await
-            .map_err(NotWritten::OnPremises)?;
-        let object = match found {
-            OnPremisesMatch::None => {
-                return Err(NotWritten::Helpdesk(HelpdeskReason::OnPremisesNoMatch));
-            }
-            OnPremisesMatch::Several(_) => {
-                return Err(NotWritten::Helpdesk(
-                    HelpdeskReason::OnPremisesSeveralMatches,
-                ));
-            }
-            OnPremisesMatch::One(u) if u.protected => {
-                return Err(NotWritten::Helpdesk(HelpdeskReason::Privileged));
-            }
-            OnPremisesMatch::One(u) => u,
-        };
-        Ok((ad, object))
-    }
-
-    /// Unlocks a verified synced user's AD account without changing the password.
-    pub async fn unlock(&self, flow_id: &str, ctx: &RequestCtx) -> Result<SetOutcome, FlowError> {
-        self.limit_address(ctx).await?;
-        let mut flow = self.load(flow_id).await?;
-        let Some(user) = flow.user.clone().filter(|_| flow.may_unlock()) else {
-            return Err(self.out_of_order(ctx, &flow, "account.unlock").await);
-        };
-        let unlocked = match self.on_premises_object(&user).await {
-            Ok((ad, object)) => ad.unlock(&object).await.map_err(NotWritten::OnPremises),
-            Err(e) => Err(e),
-        };
-        match unlocked {
-            Ok(()) => {
-                flow.unlocked(self.now());
-                self.save(&mut flow).await?;
-                self.audit(ctx, Some(&flow.account), "account.unlock", "success", None)
-                    .await;
-                Ok(SetOutcome::Done {
-                    messages: Vec::new(),
-                })
-            }
-            Err(NotWritten::Helpdesk(reason)) => {
-                flow.setting_refused(reason);
-                self.save(&mut flow).await?;
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
-                    "account.unlock",
-                    reason.as_str(),
-                    None,
-                )
-                .await;
-                Ok(SetOutcome::Helpdesk(reason))
-            }
-            Err(NotWritten::OnPremises(e)) => {
-                tracing::warn!(error = %e, "account not unlocked in Active Directory");
-                let detail =
-                    serde_json::json!({"directory": "ad", "kind": format!("{:?}", e.kind)});
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
-                    "account.unlock",
-                    "directory_unavailable",
-                    Some(detail),
-                )
-                .await;
-                Ok(SetOutcome::TryAgain {
-                    retry_after_secs: 30,
-                })
-            }
-            Err(NotWritten::Directory(e)) => Err(FlowError::Directory(e)),
-        }
-    }
-
     /// The password is set: record it, start the sign-in watch, and say what to send.
     async fn finished(
         &self,
@@ -398,68 +294,6 @@ impl ResetService {
                 at: self.now(),
             }],
         })
-    }
-
-    /// What the on-premises directory's refusal means for the person.
-    async fn on_premises_failed(
-        &self,
-        flow: &mut Flow,
-        e: OnPremisesError,
-        ctx: &RequestCtx,
-    ) -> Result<SetOutcome, FlowError> {
-        let detail = serde_json::json!({"directory": "ad", "kind": format!("{:?}", e.kind)});
-        tracing::warn!(error = %e, "password not set in Active Directory");
-        match e.kind {
-            OnPremisesErrorKind::Policy => {
-                flow.setting_failed();
-                self.save(flow).await?;
-                metrics::counter!(m::RESETS_FAILED, "reason" => "rejected_by_ad").increment(1);
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
-                    "password.set",
-                    "rejected_by_ad",
-                    Some(detail),
-                )
-                .await;
-                Ok(SetOutcome::Rejected(Verdict::rejected(
-                    Rule::Strength,
-                    "policy-ad-rejected",
-                )))
-            }
-            OnPremisesErrorKind::NotDelegated | OnPremisesErrorKind::Unwilling => {
-                let reason = HelpdeskReason::SyncedFromOnPremises;
-                metrics::counter!(m::RESETS_FAILED, "reason" => "ad_refused").increment(1);
-                flow.setting_refused(reason);
-                self.save(flow).await?;
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
-                    "password.set",
-                    "ad_refused",
-                    Some(detail),
-                )
-                .await;
-                Ok(SetOutcome::Helpdesk(reason))
-            }
-            OnPremisesErrorKind::Unavailable | OnPremisesErrorKind::Misconfigured => {
-                flow.setting_failed();
-                self.save(flow).await?;
-                metrics::counter!(m::RESETS_FAILED, "reason" => "directory_unavailable")
-                    .increment(1);
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
-                    "password.set",
-                    "directory_unavailable",
-                    Some(detail),
-                )
-                .await;
-                Ok(SetOutcome::TryAgain {
-                    retry_after_secs: 30,
-                })
-            }
-        }
     }
 
     pub(super) async fn set_failed(

@@ -44,6 +44,9 @@ pub struct FlowConfig {
     pub start_floor: std::time::Duration,
     /// Live password-meter checks allowed per flow and minute.
     pub meter_per_minute: u32,
+    /// After a password written to AD, how long the done page waits for Entra Connect to
+    /// sync it (zero: it does not wait).
+    pub cloud_sync_wait: Duration,
 }
 
 impl FlowConfig {

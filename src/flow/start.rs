@@ -118,6 +118,8 @@ impl ResetService {
                     company_name: u.company_name.clone(),
                     on_premises_sid: u.on_premises_sid.clone(),
                     on_premises_account: u.on_premises_account.clone(),
+                    on_premises_domain: u.on_premises_domain.clone(),
+                    cloud_changed_at: u.last_password_change,
                 };
                 (Some(flow_user), methods)
             }
@@ -134,6 +136,7 @@ impl ResetService {
             step: Step::ChooseMethod,
             created_at: self.now(),
             on_premises: self.on_premises.is_some(),
+            on_premises_rules: None,
             version: 0,
         };
         self.save(&mut flow).await?;

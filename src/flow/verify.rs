@@ -114,6 +114,7 @@ impl ResetService {
             return Err(FlowError::CodeExpired);
         }
         flow.code_accepted()?;
+        self.prepare_on_premises(&mut flow).await;
         self.renew_id(&mut flow).await?;
         let outcome = match &flow.step {
             Step::Helpdesk { reason } => reason.as_str(),

@@ -12,6 +12,7 @@ pub mod banned;
 pub mod charset;
 pub mod classes;
 mod context;
+mod directory;
 mod length;
 mod settings;
 pub mod strength;
@@ -21,6 +22,7 @@ use crate::i18n::Msg;
 use std::path::{Path, PathBuf};
 
 pub use context::{MAX_INPUT_CHARS, UserContext};
+pub use directory::DirectoryRules;
 pub use settings::{
     BreachedMode, BreachedSettings, CUSTOM_TERM_CHARS, ENTRA_MAX_LENGTH, ENTRA_MIN_LENGTH,
     MAX_CUSTOM_TERMS, PolicySettings,
@@ -107,6 +109,16 @@ impl PasswordPolicy {
     /// empty) gets a verdict, with bounded cost. The password is never logged or copied
     /// into messages (the charset message names the refused characters only).
     pub fn evaluate(&self, candidate: &str, ctx: &UserContext) -> Verdict {
+        self.evaluate_for(candidate, ctx, None)
+    }
+
+    /// [`evaluate`](Self::evaluate), plus the rules the user's own directory adds (AD's).
+    pub fn evaluate_for(
+        &self,
+        candidate: &str,
+        ctx: &UserContext,
+        directory: Option<&DirectoryRules>,
+    ) -> Verdict {
         let s = &self.settings;
         let mut v = Verdict {
             accepted: true,
@@ -141,13 +153,31 @@ impl PasswordPolicy {
                 .assess(candidate, &ctx.name_terms(), &ctx.org_terms());
             banned::report(&report, &mut v);
         }
+        if let Some(rules) = directory {
+            directory::check(candidate, rules, &mut v);
+        }
         v.accepted = v.failed.is_empty();
         v
     }
 
     /// The rules as messages, to show before the user types.
     pub fn rules(&self) -> Vec<Msg> {
+        self.rules_for(None)
+    }
+
+    /// The shortest password accepted, with the directory's own minimum.
+    pub fn min_length_for(&self, directory: Option<&DirectoryRules>) -> usize {
+        directory
+            .map_or(0, |d| d.min_length)
+            .max(self.settings.min_length)
+    }
+
+    /// The rules as messages, with the directory's own for this user merged in: its longer
+    /// minimum, its complexity and its history.
+    pub fn rules_for(&self, directory: Option<&DirectoryRules>) -> Vec<Msg> {
         let s = &self.settings;
+        let complexity = directory.is_some_and(|d| d.complexity);
+        let directory_history = directory.map_or(0, |d| d.history);
         let symbols = charset::ENTRA_SYMBOLS
             .chars()
             .map(String::from)
@@ -155,12 +185,15 @@ impl PasswordPolicy {
             .join(" ");
         let mut out = vec![
             Msg::new("rule-length")
-                .arg("min", s.min_length)
+                .arg("min", self.min_length_for(directory))
                 .arg("max", s.max_length),
             Msg::new("rule-charset").arg("symbols", symbols),
         ];
-        if s.require_three_classes {
+        if s.require_three_classes || complexity {
             out.push(Msg::new("rule-classes"));
+        }
+        if complexity {
+            out.push(Msg::new("rule-ad-names"));
         }
         if s.min_score > 0 {
             out.push(Msg::new("rule-strength").arg("score", s.min_score));
@@ -173,6 +206,9 @@ impl PasswordPolicy {
         }
         if s.history_depth > 0 {
             out.push(Msg::new("rule-history").arg("depth", s.history_depth));
+        }
+        if directory_history > 0 {
+            out.push(Msg::new("rule-ad-history").arg("depth", directory_history));
         }
         out
     }

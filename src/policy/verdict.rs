@@ -55,6 +55,15 @@ impl Verdict {
     /// A verdict that refuses for one reason decided outside the policy (Entra refused the
     /// password, or the policy could not run).
     pub fn rejected(rule: Rule, message_id: &'static str) -> Self {
+        Self::rejected_with(rule, message_id, Vec::new())
+    }
+
+    /// [`rejected`](Self::rejected), with the message's variables.
+    pub fn rejected_with(
+        rule: Rule,
+        message_id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    ) -> Self {
         let mut v = Verdict {
             accepted: false,
             score: 0,
@@ -63,7 +72,7 @@ impl Verdict {
             crack_time: String::new(),
             evaluated_prefix: false,
         };
-        v.reject(rule, message_id);
+        v.reject_with(rule, message_id, args);
         v
     }
 

@@ -31,6 +31,8 @@ pub struct DirectoryUser {
     pub on_premises_sid: Option<String>,
     /// For synced users: the AD `sAMAccountName` (`onPremisesSamAccountName`).
     pub on_premises_account: Option<String>,
+    /// For synced users: the DNS name of the AD domain (`onPremisesDomainName`).
+    pub on_premises_domain: Option<String>,
 }
 
 impl DirectoryUser {

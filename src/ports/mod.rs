@@ -10,7 +10,7 @@ pub use directory::{Directory, DirectoryError, DirectoryErrorKind};
 pub use notifier::{Message, Notifier, NotifyError};
 pub use on_premises::{
     OnPremises, OnPremisesError, OnPremisesErrorKind, OnPremisesExpiries, OnPremisesExpiry,
-    OnPremisesMatch, OnPremisesUser,
+    OnPremisesMatch, OnPremisesName, OnPremisesRules, OnPremisesUser,
 };
 pub use store::{Store, StoreError};
 

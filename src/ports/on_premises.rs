@@ -27,6 +27,21 @@ pub struct OnPremisesExpiries {
     pub pages: u64,
 }
 
+/// The password rules the on-premises directory applies to one user (its fine-grained
+/// policy, or the domain's), so they can be shown before the person types and checked
+/// before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OnPremisesRules {
+    pub min_length: u32,
+    /// AD's complexity: three of five kinds of character, and not the account name or a
+    /// part of the display name.
+    pub complexity: bool,
+    /// How many earlier passwords AD remembers.
+    pub history: u32,
+    /// The fine-grained policy's name, when the rules are one's.
+    pub fine_grained: Option<String>,
+}
+
 /// A user's object in the on-premises directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnPremisesUser {
@@ -36,6 +51,20 @@ pub struct OnPremisesUser {
     pub protected: bool,
     /// Locked out after too many wrong passwords.
     pub locked: bool,
+    /// Its password rules; `None` when the directory would not say.
+    pub rules: Option<OnPremisesRules>,
+}
+
+/// What Graph knows of a synced user's on-premises object, to find it by.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OnPremisesName<'a> {
+    /// `onPremisesSecurityIdentifier`: the object's SID, the surest match.
+    pub sid: Option<&'a str>,
+    /// `onPremisesSamAccountName`, the fallback…
+    pub account: Option<&'a str>,
+    /// …within `onPremisesDomainName`, so a same-named account of another domain never
+    /// matches.
+    pub domain: Option<&'a str>,
 }
 
 /// How looking a synced user up ended.
@@ -77,13 +106,8 @@ pub struct OnPremisesError {
 /// Synced users' passwords, in the directory that masters them.
 #[async_trait]
 pub trait OnPremises: Send + Sync {
-    /// The object with this SID (Graph's `onPremisesSecurityIdentifier`), or failing that,
-    /// with this account name (`onPremisesSamAccountName`).
-    async fn find(
-        &self,
-        sid: Option<&str>,
-        account: Option<&str>,
-    ) -> Result<OnPremisesMatch, OnPremisesError>;
+    /// The object with this SID, or failing that, with this account name in this domain.
+    async fn find(&self, name: OnPremisesName<'_>) -> Result<OnPremisesMatch, OnPremisesError>;
 
     /// Sets a new password (an administrative reset), unlocking a locked account with it.
     async fn set_password(

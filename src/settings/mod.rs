@@ -47,6 +47,15 @@ pub struct AdSettings {
     pub ca_file: Option<PathBuf>,
     /// Seconds for connecting, binding and each operation.
     pub timeout_secs: u64,
+    /// Bound LDAPS sessions kept open for reuse (0: a new one for every operation).
+    pub pool_size: usize,
+    /// Refuse a password still in the user's AD history, as their own change would
+    /// (`LDAP_SERVER_POLICY_HINTS_OID`); an administrative reset skips the history otherwise.
+    pub enforce_history: bool,
+    /// After a reset, the done page waits up to this long for Entra Connect to sync the new
+    /// password (Graph's `lastPasswordChangeDateTime` moves), then says Microsoft 365 takes
+    /// it. 0: it only says the sync takes a few minutes.
+    pub sync_wait_secs: u64,
 }
 
 impl Default for AdSettings {
@@ -59,6 +68,9 @@ impl Default for AdSettings {
             base_dn: String::new(),
             ca_file: None,
             timeout_secs: 10,
+            pool_size: 4,
+            enforce_history: true,
+            sync_wait_secs: 0,
         }
     }
 }

@@ -183,8 +183,8 @@ impl SimState {
     }
 
     /// Marks a user as synced from on-premises AD, mastered by the AD object with this SID
-    /// and `sAMAccountName`.
-    pub fn set_on_premises(&self, upn_or_id: &str, sid: &str, account: &str) {
+    /// and `sAMAccountName` in the domain with this DNS name.
+    pub fn set_on_premises(&self, upn_or_id: &str, sid: &str, account: &str, domain: &str) {
         if let Some(u) = self
             .0
             .directory
@@ -193,7 +193,25 @@ impl SimState {
             .find_mut(upn_or_id)
         {
             u.synced = true;
-            u.on_premises = Some((sid.to_string(), account.to_string()));
+            u.on_premises = Some(tenant::SimOnPremises {
+                sid: sid.to_string(),
+                account: account.to_string(),
+                domain: domain.to_string(),
+            });
+        }
+    }
+
+    /// Entra Connect's password hash sync brought a synced user's new password at `at`:
+    /// their `lastPasswordChangeDateTime` moves, as in Entra.
+    pub fn password_hash_synced(&self, upn_or_id: &str, at: chrono::DateTime<chrono::Utc>) {
+        if let Some(u) = self
+            .0
+            .directory
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .find_mut(upn_or_id)
+        {
+            u.last_password_change = at;
         }
     }
 

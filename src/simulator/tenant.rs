@@ -25,8 +25,8 @@ pub struct SimUser {
     pub password_policies: Option<String>,
     pub last_password_change: DateTime<Utc>,
     pub synced: bool,
-    /// For synced users: the AD object's SID and `sAMAccountName`.
-    pub on_premises: Option<(String, String)>,
+    /// For synced users: the AD object they are synced from.
+    pub on_premises: Option<SimOnPremises>,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
     pub email_methods: Vec<String>,
@@ -93,11 +93,12 @@ impl SimUser {
                     }
                 }
                 "onPremisesSecurityIdentifier" => {
-                    json!(self.on_premises.as_ref().map(|(sid, _)| sid))
+                    json!(self.on_premises.as_ref().map(|o| &o.sid))
                 }
                 "onPremisesSamAccountName" => {
-                    json!(self.on_premises.as_ref().map(|(_, account)| account))
+                    json!(self.on_premises.as_ref().map(|o| &o.account))
                 }
+                "onPremisesDomainName" => json!(self.on_premises.as_ref().map(|o| &o.domain)),
                 "preferredLanguage" => json!(self.preferred_language),
                 "companyName" => json!(self.company_name),
                 "userType" => json!("Member"),
@@ -163,11 +164,23 @@ pub const KNOWN_PROPS: &[&str] = &[
     "onPremisesSyncEnabled",
     "onPremisesSecurityIdentifier",
     "onPremisesSamAccountName",
+    "onPremisesDomainName",
     "preferredLanguage",
     "companyName",
     "userType",
     "passwordProfile",
 ];
+
+/// The AD object a synced user comes from, as Graph describes it.
+#[derive(Debug, Clone)]
+pub struct SimOnPremises {
+    /// `onPremisesSecurityIdentifier`.
+    pub sid: String,
+    /// `onPremisesSamAccountName`.
+    pub account: String,
+    /// `onPremisesDomainName`.
+    pub domain: String,
+}
 
 #[derive(Debug, Clone)]
 pub struct SimDomain {

@@ -282,6 +282,7 @@ pub fn build(services: Services, listener: TcpListener) -> std::io::Result<Serve
             .service(reset::unlock)
             .service(reset::guide_page)
             .service(reset::devices)
+            .service(reset::cloud_sync)
             .service(reset::check_password)
             .service(pages::outbox)
             .default_service(web::to(|| async {

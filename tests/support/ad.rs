@@ -18,6 +18,11 @@ pub struct Dc {
     pub admin_password: String,
 }
 
+/// A delegated (non-administrator) service account, as `[ad]` settings.
+pub struct ServiceAccount {
+    pub settings: rekey::settings::AdSettings,
+}
+
 pub fn dc() -> Option<Dc> {
     let Ok(spec) = std::env::var("REKEY_TEST_AD") else {
         assert!(
@@ -52,7 +57,14 @@ impl Dc {
             base_dn: self.base_dn.clone(),
             ca_file: self.ca.clone(),
             timeout: Duration::from_secs(5),
+            pool_size: 4,
+            enforce_history: true,
         }
+    }
+
+    /// The domain's DNS name, as Graph's `onPremisesDomainName` gives it.
+    pub fn domain(&self) -> String {
+        rekey::directory::ad::wire::dns_domain(&self.base_dn)
     }
 
     /// Runs `samba-tool ARGS` against the DC as the administrator.
@@ -80,6 +92,36 @@ impl Dc {
         name
     }
 
+    /// A service account delegated exactly what docs/hybrid.md asks, on `account` only:
+    /// the "Reset password" extended right and write access to `lockoutTime`.
+    pub fn delegated_service_account(&self, account: &str) -> ServiceAccount {
+        let password = format!("Svc-{}-Pa55!", OsRandom.token_hex(8));
+        let name = self.new_user(&password);
+        let sid_of = |who: &str| {
+            let shown = self.samba_tool(&["user", "show", who, "--attributes=objectSid"]);
+            shown
+                .lines()
+                .find_map(|l| l.strip_prefix("objectSid: "))
+                .unwrap()
+                .trim()
+                .to_string()
+        };
+        let sid = sid_of(&name);
+        let user_dn = format!("CN={account},CN=Users,{}", self.base_dn);
+        let reset_password = "00299570-246d-11d0-a768-00aa006e0529";
+        let lockout_time = "28630ebf-41d5-11d1-a9c1-0000f80367c1";
+        self.samba_tool(&[
+            "dsacl",
+            "set",
+            &format!("--objectdn={user_dn}"),
+            &format!("--sddl=(OA;;CR;{reset_password};;{sid})(OA;;WP;{lockout_time};;{sid})"),
+        ]);
+        let mut settings = self.settings();
+        settings.bind_dn = format!("CN={name},CN=Users,{}", self.base_dn);
+        settings.bind_password = Some(SecretString::from(password));
+        ServiceAccount { settings }
+    }
+
     /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
     pub async fn binds(&self, account: &str, password: &str) -> bool {
         let mut cfg = self.config();
@@ -105,6 +147,7 @@ impl Dc {
             base_dn: self.base_dn.clone(),
             ca_file: Some(self.ca.clone()),
             timeout_secs: 5,
+            ..Default::default()
         }
     }
 }

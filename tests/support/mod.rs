@@ -194,6 +194,12 @@ impl TestApp {
         self.get(path).await.text().await.unwrap()
     }
 
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.json().await.unwrap()
+    }
+
     /// The CSRF token on the page at `path`.
     pub async fn csrf(&self, path: &str) -> String {
         let page = self.get_text(path).await;

@@ -5,11 +5,14 @@
 
 use std::{collections::HashSet, path::PathBuf, sync::Arc, time::Duration};
 
-use ldap3::{LdapConnAsync, LdapConnSettings, Mod, Scope, SearchEntry};
+use ldap3::{Mod, Scope, SearchEntry, controls::RawControl};
 use rustls_pki_types::{CertificateDer, pem::PemObject};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::wire::{self, FileTime, WriteRefusal};
+use super::{
+    pool::{Connector, Pool, Session},
+    wire::{self, FileTime, WriteRefusal},
+};
 
 /// Where and how to reach AD, from `[ad]`.
 #[derive(Clone)]
@@ -24,6 +27,38 @@ pub struct AdConfig {
     pub ca_file: PathBuf,
     /// For connecting, binding and each operation.
     pub timeout: Duration,
+    /// Bound sessions kept for reuse (0: a new session for every operation).
+    pub pool_size: usize,
+    /// Ask AD to refuse a password still in the user's history, as a change of their own
+    /// would (an administrative reset skips the history otherwise).
+    pub enforce_history: bool,
+}
+
+impl AdConfig {
+    /// The connection settings from `[ad]`; `None` without the bind password or the CA.
+    pub fn from_settings(ad: &crate::settings::AdSettings) -> Option<Self> {
+        Some(Self {
+            urls: ad.urls.clone(),
+            bind_dn: ad.bind_dn.clone(),
+            bind_password: ad.bind_password.clone()?,
+            base_dn: ad.base_dn.clone(),
+            ca_file: ad.ca_file.clone()?,
+            timeout: Duration::from_secs(ad.timeout_secs),
+            pool_size: ad.pool_size,
+            enforce_history: ad.enforce_history,
+        })
+    }
+}
+
+/// The password rules AD applies to one user: its fine-grained policy (PSO) when it has
+/// one the service account may read, the domain's otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordRules {
+    pub min_length: u32,
+    pub complexity: bool,
+    pub history: u32,
+    /// The PSO's name, when the rules are a fine-grained policy's.
+    pub fine_grained: Option<String>,
 }
 
 /// An AD user as Rekey needs it.
@@ -38,6 +73,8 @@ pub struct AdUser {
     pub lockout_time: i64,
     /// `msDS-UserPasswordExpiryTimeComputed`: AD's own answer, policies and PSOs applied.
     pub expiry: FileTime,
+    /// The rules its next password must meet; `None` when AD would not say.
+    pub rules: Option<PasswordRules>,
 }
 
 /// How a search for one user ended.
@@ -96,11 +133,13 @@ const USER_ATTRS: &[&str] = &[
     "adminCount",
     "lockoutTime",
     "msDS-UserPasswordExpiryTimeComputed",
+    "msDS-ResultantPSO",
 ];
 
 pub struct ActiveDirectory {
-    cfg: AdConfig,
-    tls: Arc<rustls::ClientConfig>,
+    base_dn: String,
+    enforce_history: bool,
+    pool: Pool,
 }
 
 impl ActiveDirectory {
@@ -136,64 +175,62 @@ impl ActiveDirectory {
         .map_err(|e| AdError::Config(e.to_string()))?
         .with_root_certificates(roots)
         .with_no_client_auth();
-        Ok(Self {
-            cfg,
+        let connector = Connector {
+            urls: cfg.urls,
+            bind_dn: cfg.bind_dn,
+            bind_password: cfg.bind_password,
+            timeout: cfg.timeout,
             tls: Arc::new(tls),
+        };
+        Ok(Self {
+            base_dn: cfg.base_dn,
+            enforce_history: cfg.enforce_history,
+            pool: Pool::new(connector, cfg.pool_size),
         })
     }
 
-    /// A bound session on the first domain controller that answers.
-    async fn session(&self) -> Result<ldap3::Ldap, AdError> {
-        let mut failures = Vec::new();
-        for url in &self.cfg.urls {
-            let settings = LdapConnSettings::new()
-                .set_config(self.tls.clone())
-                .set_conn_timeout(self.cfg.timeout);
-            let (conn, mut ldap) = match LdapConnAsync::with_settings(settings, url).await {
-                Ok(c) => c,
-                Err(e) => {
-                    tracing::warn!(%url, error = %e, "domain controller unreachable; trying the next");
-                    failures.push(format!("{url}: {e}"));
-                    continue;
-                }
-            };
-            ldap3::drive!(conn);
-            ldap.with_timeout(self.cfg.timeout);
-            let bound = ldap
-                .simple_bind(&self.cfg.bind_dn, self.cfg.bind_password.expose_secret())
-                .await;
-            return match bound {
-                Ok(r) if r.rc == 0 => Ok(ldap),
-                Ok(r) => Err(AdError::Bind(format!("result {}: {}", r.rc, r.text))),
-                Err(e) => Err(AdError::Unreachable(format!("{url}: {e}"))),
-            };
-        }
-        Err(AdError::Unreachable(failures.join("; ")))
+    /// The DNS name of the domain users are searched in (Graph's `onPremisesDomainName`).
+    pub fn domain_name(&self) -> String {
+        wire::dns_domain(&self.base_dn)
     }
 
+    /// Runs a read on a pooled session; a reused session the DC had closed is replaced once.
     async fn find(&self, filter: &str) -> Result<Found, AdError> {
-        let mut ldap = self.session().await?;
+        let mut session = self.pool.get().await?;
+        let mut found = self.lookup(&mut session.ldap, filter).await;
+        if session.reused && matches!(found, Err(AdError::Unreachable(_))) {
+            session = self.pool.fresh().await?;
+            found = self.lookup(&mut session.ldap, filter).await;
+        }
+        if found.is_ok() {
+            self.pool.put(session);
+        }
+        found
+    }
+
+    async fn lookup(&self, ldap: &mut ldap3::Ldap, filter: &str) -> Result<Found, AdError> {
         let result = ldap
-            .search(&self.cfg.base_dn, Scope::Subtree, filter, USER_ATTRS)
+            .search(&self.base_dn, Scope::Subtree, filter, USER_ATTRS)
             .await
             .map_err(|e| AdError::Unreachable(e.to_string()))?;
         let (entries, _) = result
             .success()
             .map_err(|e| AdError::Protocol(e.to_string()))?;
         // Referrals to other partitions come back as entries without attributes.
-        let mut users: Vec<AdUser> = entries
+        let mut users: Vec<(AdUser, Option<String>)> = entries
             .into_iter()
             .map(SearchEntry::construct)
             .filter_map(|e| user_from(&e))
             .collect();
-        // `adminCount` is set by AD's hourly protection pass: membership of a protected
-        // group counts at once.
-        if let [user] = users.as_mut_slice()
-            && !user.protected
-        {
-            user.protected = self.in_protected_group(&mut ldap, &user.dn).await?;
+        if let [(user, pso)] = users.as_mut_slice() {
+            // `adminCount` is set by AD's hourly protection pass: membership of a protected
+            // group counts at once.
+            if !user.protected {
+                user.protected = self.in_protected_group(ldap, &user.dn).await?;
+            }
+            user.rules = self.rules(ldap, pso.as_deref()).await;
         }
-        let _ = ldap.unbind().await;
+        let users: Vec<AdUser> = users.into_iter().map(|(u, _)| u).collect();
         Ok(match users.len() {
             0 => Found::None,
             1 => users.into_iter().next().map_or(Found::None, Found::One),
@@ -248,14 +285,20 @@ impl ActiveDirectory {
         .await
     }
 
-    async fn modify(&self, dn: &str, mods: Vec<Mod<Vec<u8>>>) -> Result<(), AdError> {
-        let mut ldap = self.session().await?;
+    /// A write, never retried: a lost answer may hide a change that happened.
+    async fn modify(
+        &self,
+        dn: &str,
+        mods: Vec<Mod<Vec<u8>>>,
+        controls: Vec<RawControl>,
+    ) -> Result<(), AdError> {
+        let Session { mut ldap, reused } = self.pool.get().await?;
         let result = ldap
+            .with_controls(controls)
             .modify(dn, mods)
             .await
-            .map_err(|e| AdError::Unreachable(e.to_string()));
-        let _ = ldap.unbind().await;
-        let result = result?;
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        self.pool.put(Session { ldap, reused });
         if result.rc == 0 {
             return Ok(());
         }
@@ -281,7 +324,16 @@ impl ActiveDirectory {
         if unlock {
             mods.push(unlock_mod());
         }
-        let result = self.modify(dn, mods).await;
+        let controls = if self.enforce_history {
+            vec![RawControl {
+                ctype: wire::POLICY_HINTS_OID.into(),
+                crit: false,
+                val: Some(wire::POLICY_HINTS_ENFORCE.to_vec()),
+            }]
+        } else {
+            Vec::new()
+        };
+        let result = self.modify(dn, mods, controls).await;
         // The copy in `mods` is gone with them; `value` zeroizes itself.
         drop(value);
         result
@@ -291,7 +343,7 @@ impl ActiveDirectory {
     /// results control (1,000 a page), and the number of entries read.
     pub async fn expiries(&self) -> Result<(Vec<(String, FileTime)>, u64), AdError> {
         use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
-        let mut ldap = self.session().await?;
+        let Session { mut ldap, .. } = self.pool.fresh().await?;
         let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
             Box::new(EntriesOnly::new()),
             Box::new(PagedResults::new(PAGE_SIZE)),
@@ -299,7 +351,7 @@ impl ActiveDirectory {
         let mut search = ldap
             .streaming_search_with(
                 adapters,
-                &self.cfg.base_dn,
+                &self.base_dn,
                 Scope::Subtree,
                 "(&(objectCategory=person)(objectClass=user))",
                 vec!["objectSid", "msDS-UserPasswordExpiryTimeComputed"],
@@ -347,28 +399,16 @@ impl ActiveDirectory {
     pub async fn probe(&self) -> Probe {
         let mut out = Probe::default();
         let mut working = None;
-        for url in &self.cfg.urls {
-            let settings = LdapConnSettings::new()
-                .set_config(self.tls.clone())
-                .set_conn_timeout(self.cfg.timeout);
-            let (conn, mut ldap) = match LdapConnAsync::with_settings(settings, url).await {
-                Ok(c) => c,
+        let connector = &self.pool.connector;
+        for url in &connector.urls {
+            let mut ldap = match connector.open(url).await {
+                Ok(l) => l,
                 Err(e) => {
-                    out.connections
-                        .push((url.clone(), Err(AdError::Unreachable(e.to_string()))));
+                    out.connections.push((url.clone(), Err(e)));
                     continue;
                 }
             };
-            ldap3::drive!(conn);
-            ldap.with_timeout(self.cfg.timeout);
-            let bound = match ldap
-                .simple_bind(&self.cfg.bind_dn, self.cfg.bind_password.expose_secret())
-                .await
-            {
-                Ok(r) if r.rc == 0 => Ok(()),
-                Ok(r) => Err(AdError::Bind(format!("result {}: {}", r.rc, r.text))),
-                Err(e) => Err(AdError::Unreachable(e.to_string())),
-            };
+            let bound = connector.bind(&mut ldap, url).await;
             let ok = bound.is_ok();
             out.connections.push((url.clone(), bound));
             if ok && working.is_none() {
@@ -378,19 +418,14 @@ impl ActiveDirectory {
         let Some(mut ldap) = working else { return out };
         out.policy = Some(self.domain_policy(&mut ldap).await);
         out.search = Some(
-            ldap.search(
-                &self.cfg.base_dn,
-                Scope::Base,
-                "(objectClass=*)",
-                vec!["1.1"],
-            )
-            .await
-            .map_err(|e| AdError::Unreachable(e.to_string()))
-            .and_then(|r| {
-                r.success()
-                    .map(|_| ())
-                    .map_err(|e| AdError::Protocol(e.to_string()))
-            }),
+            ldap.search(&self.base_dn, Scope::Base, "(objectClass=*)", vec!["1.1"])
+                .await
+                .map_err(|e| AdError::Unreachable(e.to_string()))
+                .and_then(|r| {
+                    r.success()
+                        .map(|_| ())
+                        .map_err(|e| AdError::Protocol(e.to_string()))
+                }),
         );
         out.rights = Some(self.effective_rights(&mut ldap).await);
         let _ = ldap.unbind().await;
@@ -399,7 +434,7 @@ impl ActiveDirectory {
 
     /// AD's domain password policy, from the domain head object.
     async fn domain_policy(&self, ldap: &mut ldap3::Ldap) -> Result<DomainPolicy, AdError> {
-        let domain = domain_of(&self.cfg.base_dn);
+        let domain = domain_of(&self.base_dn);
         let result = ldap
             .search(
                 &domain,
@@ -443,7 +478,7 @@ impl ActiveDirectory {
         let result = ldap
             .with_search_options(ldap3::SearchOptions::new().sizelimit(1))
             .search(
-                &self.cfg.base_dn,
+                &self.base_dn,
                 Scope::Subtree,
                 "(&(objectCategory=person)(objectClass=user)(!(adminCount=1)))",
                 vec!["allowedAttributesEffective"],
@@ -465,7 +500,37 @@ impl ActiveDirectory {
 
     /// Unlocks `dn` without touching its password.
     pub async fn unlock(&self, dn: &str) -> Result<(), AdError> {
-        self.modify(dn, vec![unlock_mod()]).await
+        self.modify(dn, vec![unlock_mod()], Vec::new()).await
+    }
+
+    /// The rules for a user whose resultant PSO is `pso`: the PSO's when the service
+    /// account may read it, the domain's otherwise. `None` when neither could be read;
+    /// AD's own refusal still stands behind them.
+    async fn rules(&self, ldap: &mut ldap3::Ldap, pso: Option<&str>) -> Option<PasswordRules> {
+        if let Some(pso) = pso {
+            match fine_grained(ldap, pso).await {
+                Ok(Some(rules)) => return Some(rules),
+                Ok(None) => tracing::warn!(
+                    pso,
+                    "the service account cannot read this fine-grained password policy; \
+                     showing the domain's rules (docs/hybrid.md: delegate read on the \
+                     Password Settings Container)"
+                ),
+                Err(e) => tracing::warn!(pso, error = %e, "fine-grained password policy not read"),
+            }
+        }
+        match self.domain_policy(ldap).await {
+            Ok(d) => Some(PasswordRules {
+                min_length: u32::try_from(d.min_length).unwrap_or(0),
+                complexity: d.complexity,
+                history: u32::try_from(d.history).unwrap_or(0),
+                fine_grained: None,
+            }),
+            Err(e) => {
+                tracing::warn!(error = %e, "domain password policy not read");
+                None
+            }
+        }
     }
 }
 
@@ -483,7 +548,45 @@ fn unlock_mod() -> Mod<Vec<u8>> {
     Mod::Replace(b"lockoutTime".to_vec(), HashSet::from([b"0".to_vec()]))
 }
 
-fn user_from(e: &SearchEntry) -> Option<AdUser> {
+/// A PSO's rules, or `None` when the object cannot be read (AD hides PSOs from all but
+/// administrators unless read is delegated).
+async fn fine_grained(ldap: &mut ldap3::Ldap, dn: &str) -> Result<Option<PasswordRules>, AdError> {
+    let result = ldap
+        .search(
+            dn,
+            Scope::Base,
+            "(objectClass=msDS-PasswordSettings)",
+            vec![
+                "cn",
+                "msDS-MinimumPasswordLength",
+                "msDS-PasswordComplexityEnabled",
+                "msDS-PasswordHistoryLength",
+            ],
+        )
+        .await
+        .map_err(|e| AdError::Unreachable(e.to_string()))?;
+    // No such object and insufficient access both mean "not readable here".
+    let Some(entry) = result.0.into_iter().map(SearchEntry::construct).next() else {
+        return Ok(None);
+    };
+    let text = |name: &str| entry.attrs.get(name).and_then(|v| v.first());
+    let number = |name: &str| text(name).and_then(|v| v.parse::<u32>().ok());
+    let (Some(min_length), Some(complexity)) = (
+        number("msDS-MinimumPasswordLength"),
+        text("msDS-PasswordComplexityEnabled"),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(PasswordRules {
+        min_length,
+        complexity: complexity.eq_ignore_ascii_case("TRUE"),
+        history: number("msDS-PasswordHistoryLength").unwrap_or(0),
+        fine_grained: text("cn").cloned(),
+    }))
+}
+
+/// The user, and the DN of its resultant fine-grained policy if it has one.
+fn user_from(e: &SearchEntry) -> Option<(AdUser, Option<String>)> {
     let text = |name: &str| e.attrs.get(name).and_then(|v| v.first()).cloned();
     let number = |name: &str| text(name).and_then(|v| v.parse::<i64>().ok());
     let sid = e
@@ -491,7 +594,7 @@ fn user_from(e: &SearchEntry) -> Option<AdUser> {
         .get("objectSid")
         .and_then(|v| v.first())
         .and_then(|b| wire::sid_string(b))?;
-    Some(AdUser {
+    let user = AdUser {
         dn: e.dn.clone(),
         sid,
         account: text("sAMAccountName").unwrap_or_default(),
@@ -499,7 +602,9 @@ fn user_from(e: &SearchEntry) -> Option<AdUser> {
         lockout_time: number("lockoutTime").unwrap_or(0),
         expiry: number("msDS-UserPasswordExpiryTimeComputed")
             .map_or(FileTime::Unset, wire::filetime),
-    })
+        rules: None,
+    };
+    Some((user, text("msDS-ResultantPSO")))
 }
 
 #[cfg(test)]

@@ -3,15 +3,17 @@
 //! on top of them.
 
 pub mod client;
+mod pool;
 pub mod wire;
 
-pub use client::{ActiveDirectory, AdConfig, AdError, AdUser, Found};
+pub use client::{ActiveDirectory, AdConfig, AdError, AdUser, Found, PasswordRules};
 
 use async_trait::async_trait;
 use secrecy::SecretString;
 
 use crate::ports::{
-    OnPremises, OnPremisesError, OnPremisesErrorKind as K, OnPremisesMatch, OnPremisesUser,
+    OnPremises, OnPremisesError, OnPremisesErrorKind as K, OnPremisesMatch, OnPremisesName,
+    OnPremisesRules, OnPremisesUser,
 };
 
 fn port_error(e: AdError) -> OnPremisesError {
@@ -36,22 +38,28 @@ fn port_user(u: AdUser) -> OnPremisesUser {
         dn: u.dn,
         protected: u.protected,
         locked: u.lockout_time > 0,
+        rules: u.rules.map(|r| OnPremisesRules {
+            min_length: r.min_length,
+            complexity: r.complexity,
+            history: r.history,
+            fine_grained: r.fine_grained,
+        }),
     }
 }
 
 #[async_trait]
 impl OnPremises for ActiveDirectory {
-    async fn find(
-        &self,
-        sid: Option<&str>,
-        account: Option<&str>,
-    ) -> Result<OnPremisesMatch, OnPremisesError> {
+    async fn find(&self, name: OnPremisesName<'_>) -> Result<OnPremisesMatch, OnPremisesError> {
         let mut found = Found::None;
-        if let Some(sid) = sid {
+        if let Some(sid) = name.sid {
             found = self.find_by_sid(sid).await.map_err(port_error)?;
         }
+        let this_domain = name
+            .domain
+            .is_none_or(|d| d.eq_ignore_ascii_case(&self.domain_name()));
         if found == Found::None
-            && let Some(account) = account
+            && this_domain
+            && let Some(account) = name.account
         {
             found = self.find_by_account(account).await.map_err(port_error)?;
         }

@@ -139,9 +139,40 @@ pub fn classify_write(result_code: u32, diagnostic: &str) -> WriteRefusal {
     }
 }
 
+/// `LDAP_SERVER_POLICY_HINTS_OID`: makes an administrative reset honour the password
+/// history, as a user's own change does (MS-ADTS 3.1.1.3.4.1.31; Windows Server 2012 and
+/// later, Samba). Sent non-critical, so a DC without it still resets, without the history.
+pub const POLICY_HINTS_OID: &str = "1.2.840.113556.1.4.2239";
+
+/// The control's value: `SEQUENCE { Flags INTEGER }` with flag 1, "enforce".
+pub const POLICY_HINTS_ENFORCE: [u8; 5] = [0x30, 0x03, 0x02, 0x01, 0x01];
+
+/// The DNS name of the domain a DN is in (`DC=corp,DC=contoso,DC=test` → `corp.contoso.test`),
+/// as Graph's `onPremisesDomainName` names it.
+pub fn dns_domain(dn: &str) -> String {
+    dn.split(',')
+        .map(str::trim)
+        .filter_map(|rdn| {
+            let (key, value) = rdn.split_once('=')?;
+            key.trim().eq_ignore_ascii_case("DC").then(|| value.trim())
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dns_domain_comes_from_the_dc_components() {
+        assert_eq!(
+            dns_domain("OU=Staff, DC=Corp,DC=contoso,DC=test"),
+            "corp.contoso.test"
+        );
+        assert_eq!(dns_domain("CN=Users"), "");
+    }
 
     #[test]
     fn a_domain_sid_becomes_28_bytes_and_an_escaped_filter() {

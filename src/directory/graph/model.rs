@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::ports::directory::{DirectoryUser, DomainPolicy, SignIn};
 
 /// Properties selected for every user read.
-pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,mail,otherMails,mobilePhone,accountEnabled,passwordPolicies,lastPasswordChangeDateTime,onPremisesSyncEnabled,onPremisesSecurityIdentifier,onPremisesSamAccountName,preferredLanguage,companyName";
+pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,mail,otherMails,mobilePhone,accountEnabled,passwordPolicies,lastPasswordChangeDateTime,onPremisesSyncEnabled,onPremisesSecurityIdentifier,onPremisesSamAccountName,onPremisesDomainName,preferredLanguage,companyName";
 
 /// Never-expiring domains store Int32.MaxValue (GRAPH.md §5.1).
 pub const NEVER_EXPIRES: i64 = 2_147_483_647;
@@ -39,6 +39,7 @@ pub struct GraphUser {
     pub on_premises_sync_enabled: Option<bool>,
     pub on_premises_security_identifier: Option<String>,
     pub on_premises_sam_account_name: Option<String>,
+    pub on_premises_domain_name: Option<String>,
     pub preferred_language: Option<String>,
     pub company_name: Option<String>,
 }
@@ -63,6 +64,7 @@ impl From<GraphUser> for DirectoryUser {
             company_name: u.company_name,
             on_premises_sid: u.on_premises_security_identifier,
             on_premises_account: u.on_premises_sam_account_name,
+            on_premises_domain: u.on_premises_domain_name,
         }
     }
 }

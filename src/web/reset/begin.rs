@@ -85,6 +85,7 @@ pub async fn show(
     let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
     if matches!(flow.step, Step::Done { .. }) {
         page.places = guide::ordered(platform(&req));
+        page.cloud_sync = s.reset.cloud_sync(&flow).await.as_str();
     }
     Ok(html(StatusCode::OK, t.render(template_for(&flow), &page)?))
 }

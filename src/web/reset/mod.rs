@@ -18,7 +18,7 @@ use serde::{Serialize, de::DeserializeOwned};
 pub use self::{
     api::check_password,
     begin::{home, show, start},
-    done::{devices, guide_page},
+    done::{cloud_sync, devices, guide_page},
     new_password::{password, unlock},
     verify::{code, send},
 };
@@ -103,6 +103,8 @@ pub(super) struct ResetPage<'a> {
     pub(super) synced: bool,
     /// A verified synced user may unlock instead of choosing a password.
     pub(super) may_unlock: bool,
+    /// Whether the password written to AD has reached the cloud (`CloudSync::as_str`).
+    pub(super) cloud_sync: &'static str,
 }
 
 pub(super) fn view(m: &crate::flow::Method) -> MethodView {
@@ -152,6 +154,7 @@ impl<'a> ResetPage<'a> {
             username_value: String::new(),
             synced: false,
             may_unlock: false,
+            cloud_sync: crate::flow::CloudSync::NotWaiting.as_str(),
         }
     }
 
@@ -167,6 +170,16 @@ impl<'a> ResetPage<'a> {
             lang.prefer(t.catalogs(), flow.preferred_language());
         }
         let mut p = Self::new(s, t, lang, "/reset", csrf);
+        if flow.on_premises_rules.is_some() {
+            let catalogs = t.catalogs();
+            p.policy_rules = s
+                .reset
+                .rules_shown(flow)
+                .iter()
+                .map(|m| catalogs.msg(lang.language, m))
+                .collect();
+            p.min_length = s.reset.min_length(flow);
+        }
         let (step, total) = flow.progress();
         p.step = step;
         p.total = total;
