@@ -201,3 +201,66 @@ async fn a_new_domain_admin_is_protected_before_ad_marks_it() {
     let user = one(ad.find_by_account(&account).await.unwrap());
     assert!(user.protected, "membership counts at once: {user:?}");
 }
+
+#[tokio::test]
+async fn a_lookup_and_its_reset_share_one_pooled_session() {
+    let Some(dc) = dc() else { return };
+    let account = dc.new_user("Old-Pa55word-For-AD!");
+    let pooled = ActiveDirectory::new(dc.config()).unwrap();
+    let user = one(pooled.find_by_account(&account).await.unwrap());
+    let new = SecretString::from("Pooled-Harbour-Lantern-58".to_string());
+    pooled.set_password(&user.dn, &new, false).await.unwrap();
+    one(pooled.find_by_account(&account).await.unwrap());
+    assert_eq!(pooled.sessions_opened(), 1, "one TLS handshake and bind");
+    assert!(dc.binds(&account, "Pooled-Harbour-Lantern-58").await);
+
+    let mut cfg = dc.config();
+    cfg.pool_size = 0;
+    let unpooled = ActiveDirectory::new(cfg).unwrap();
+    let user = one(unpooled.find_by_account(&account).await.unwrap());
+    let newer = SecretString::from("Unpooled-Harbour-Lantern-59".to_string());
+    unpooled
+        .set_password(&user.dn, &newer, false)
+        .await
+        .unwrap();
+    assert_eq!(unpooled.sessions_opened(), 2, "pool_size = 0 keeps none");
+}
+
+#[tokio::test]
+async fn the_rules_come_from_the_users_fine_grained_policy_or_the_domain() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let plain = dc.new_user("Old-Pa55word-For-AD!");
+    let rules = one(ad.find_by_account(&plain).await.unwrap())
+        .rules
+        .unwrap();
+    assert_eq!(
+        (rules.min_length, rules.complexity, rules.history),
+        (7, true, 24),
+        "the domain's policy (scripts/samba.sh sets it)"
+    );
+    assert_eq!(rules.fine_grained, None);
+
+    let special = dc.new_user("Old-Pa55word-For-AD!");
+    let pso = format!("rules-{special}");
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "pso",
+        "create",
+        &pso,
+        "1",
+        "--min-pwd-length=20",
+        "--complexity=off",
+        "--history-length=5",
+    ]);
+    dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &special]);
+    let rules = one(ad.find_by_account(&special).await.unwrap())
+        .rules
+        .unwrap();
+    assert_eq!(
+        (rules.min_length, rules.complexity, rules.history),
+        (20, false, 5)
+    );
+    assert_eq!(rules.fine_grained.as_deref(), Some(pso.as_str()));
+}

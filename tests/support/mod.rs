@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod ad;
+pub mod logs;
 
 use std::{net::TcpListener, path::Path, process::Stdio, sync::Arc, time::Duration};
 

@@ -189,6 +189,11 @@ impl ActiveDirectory {
         })
     }
 
+    /// Bound sessions opened so far (each a TLS handshake and a bind).
+    pub fn sessions_opened(&self) -> u64 {
+        self.pool.opened()
+    }
+
     /// The DNS name of the domain users are searched in (Graph's `onPremisesDomainName`).
     pub fn domain_name(&self) -> String {
         wire::dns_domain(&self.base_dn)

@@ -2,7 +2,10 @@
 //! write share one TLS handshake and bind instead of paying for each.
 
 use std::{
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicU64, Ordering},
+    },
     time::{Duration, Instant},
 };
 
@@ -81,6 +84,7 @@ pub(super) struct Pool {
     pub connector: Connector,
     idle: Mutex<Vec<(Ldap, Instant)>>,
     size: usize,
+    opened: AtomicU64,
 }
 
 impl Pool {
@@ -89,6 +93,7 @@ impl Pool {
             connector,
             idle: Mutex::new(Vec::new()),
             size,
+            opened: AtomicU64::new(0),
         }
     }
 
@@ -104,6 +109,7 @@ impl Pool {
 
     /// A new session, for a retry after a reused one turned out closed.
     pub async fn fresh(&self) -> Result<Session, AdError> {
+        self.opened.fetch_add(1, Ordering::Relaxed);
         Ok(Session {
             ldap: self.connector.connect().await?,
             reused: false,
@@ -118,6 +124,11 @@ impl Pool {
         if idle.len() < self.size {
             idle.push((session.ldap, Instant::now()));
         }
+    }
+
+    /// Bound sessions opened so far.
+    pub fn opened(&self) -> u64 {
+        self.opened.load(Ordering::Relaxed)
     }
 
     fn pop(&self) -> Option<(Ldap, Instant)> {

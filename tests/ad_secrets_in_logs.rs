@@ -1,0 +1,58 @@
+//! A synced user's reset into a real Samba AD domain controller, logged at trace level with
+//! Rekey's own log set-up, leaves neither the service account's password nor the user's
+//! old or new password in the logs, in any encoding the LDAP layer uses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use rekey::directory::ad::{ActiveDirectory, Found, wire};
+use secrecy::SecretString;
+use support::{TestApp, logs::LogBuffer};
+
+#[tokio::test]
+async fn no_ad_secret_reaches_the_logs() {
+    let buf = LogBuffer::install_at_trace();
+    let Some(dc) = support::ad::dc() else { return };
+    let old = "Before-Pa55word-Hybrid!";
+    let new = "Quixotic-Harbour-Lantern-58";
+    let account = dc.new_user(old);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the new AD user is found");
+    };
+    let settings = dc.settings();
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let step = app.person.set_password(&app.base, new).await.unwrap();
+    assert_eq!(step.status, 303);
+    assert!(dc.binds(&account, new).await);
+    // A refused bind and `rekey check`'s probe log too.
+    let wrong = "Not-The-Service-Pa55word";
+    let mut cfg = dc.config();
+    cfg.bind_password = SecretString::from(wrong.to_string());
+    let _ = ActiveDirectory::new(cfg)
+        .unwrap()
+        .find_by_sid(&user.sid)
+        .await;
+    let probe = ActiveDirectory::new(dc.config()).unwrap().probe().await;
+    assert!(probe.connections.iter().all(|(_, r)| r.is_ok()));
+
+    let logs = buf.text();
+    assert!(logs.contains("TRACE"), "logging ran at trace");
+    assert!(logs.contains("password.set"), "the audit line is there");
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let as_sent = hex(&wire::unicode_pwd(new));
+    buf.assert_none_of(&[
+        &dc.admin_password,
+        wrong,
+        old,
+        new,
+        &as_sent,
+        &hex(dc.admin_password.as_bytes()),
+    ]);
+}
