@@ -66,13 +66,15 @@ pub async fn run(config: Option<&std::path::Path>, a: AdArgs) -> anyhow::Result<
             .unwrap_or_default()
     };
     println!(
-        "ad resets: {}/{} in {:.2}s with {} in flight; step (find + set) p50 {:.2?}, p99 {:.2?}",
+        "ad resets: {}/{} in {:.2}s with {} in flight; step (find + set) p50 {:.2?}, p99 {:.2?}; \
+         {} LDAPS sessions opened",
         done.len(),
         a.users,
         elapsed.as_secs_f64(),
         a.concurrency,
         pick(0.5),
-        pick(0.99)
+        pick(0.99),
+        directory.sessions_opened()
     );
     Ok(if done.len() == a.users {
         ExitCode::SUCCESS
