@@ -260,6 +260,49 @@ async fn a_domain_admin_or_an_unmatched_user_goes_to_the_helpdesk() {
 }
 
 #[tokio::test]
+async fn two_ad_objects_with_the_name_go_to_the_helpdesk() {
+    let Some(dc) = support::ad::dc() else { return };
+    let account = dc.new_user("Before-Pa55word-Hybrid!");
+    let other = dc.new_user("Other-Pa55word-Hybrid!");
+    dc.duplicate_account_name(&account, &other);
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    assert_eq!(
+        ad.find_by_account(&account).await.unwrap(),
+        Found::Several(2),
+        "the directory now holds two"
+    );
+    let settings = dc.settings();
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    // Graph's SID no longer matches; the name matches twice: never guess.
+    app.sim.state.set_on_premises(
+        support::EMAIL_USER,
+        "S-1-5-21-1-2-3-987656",
+        &account,
+        &dc.domain(),
+    );
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let page = app.get_text("/reset").await;
+    assert!(
+        page.contains("ad_several_matches"),
+        "the reason code: {page}"
+    );
+    assert!(!page.contains("name=\"password\""), "{page}");
+    let audit = app
+        .store
+        .audit_after(chrono::DateTime::UNIX_EPOCH, "", 1000)
+        .await
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "code.verify" && e.outcome == "ad_several_matches"),
+        "the helpdesk reason is audited: {audit:?}"
+    );
+    assert!(!audit.iter().any(|e| e.action == "password.set"));
+}
+
+#[tokio::test]
 async fn without_a_sid_match_the_account_name_counts_only_in_the_same_domain() {
     let Some(dc) = support::ad::dc() else { return };
     let old = "Before-Pa55word-Hybrid!";

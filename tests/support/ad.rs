@@ -122,6 +122,36 @@ impl Dc {
         ServiceAccount { settings }
     }
 
+    /// Gives `other` the `sAMAccountName` of `account` as well, writing the domain partition
+    /// directly: Samba refuses duplicates, as AD does within a domain, but a directory can
+    /// still hold them (a forest searched through a global catalog, a botched migration).
+    pub fn duplicate_account_name(&self, account: &str, other: &str) {
+        let partition = self
+            .dir
+            .join("private/sam.ldb.d")
+            .join(format!("{}.ldb", self.base_dn.to_uppercase()));
+        let ldif = self.dir.join(format!("dup-{other}.ldif"));
+        std::fs::write(
+            &ldif,
+            format!(
+                "dn: CN={other},CN=Users,{}\nchangetype: modify\nreplace: sAMAccountName\nsAMAccountName: {account}\n",
+                self.base_dn
+            ),
+        )
+        .unwrap();
+        let out = std::process::Command::new("ldbmodify")
+            .arg("-H")
+            .arg(&partition)
+            .arg(&ldif)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "ldbmodify: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
     pub async fn binds(&self, account: &str, password: &str) -> bool {
         let mut cfg = self.config();
