@@ -631,6 +631,16 @@ async fn rekey_check_reports_each_ad_line_with_its_fix() {
         })
     };
     let admin = || ("REKEY_AD__BIND_PASSWORD", dc.admin_password.clone());
+    // One fine-grained policy exists, which only the administrator may see.
+    dc.samba_tool(&[
+        "domain",
+        "passwordsettings",
+        "pso",
+        "create",
+        &format!("check-{}", dc.new_user("Check-Pa55word-Hybrid!")),
+        "9",
+        "--min-pwd-length=9",
+    ]);
 
     let (code, out) = check(vec![admin()]).await.unwrap();
     assert_eq!(code, 0, "{out}");
@@ -639,6 +649,7 @@ async fn rekey_check_reports_each_ad_line_with_its_fix() {
         "✓ domain password policy: at least 7 characters, complexity on",
         "✓ search in DC=corp,DC=contoso,DC=test",
         "✓ the account may write lockoutTime",
+        "✓ fine-grained password policies readable",
     ] {
         assert!(out.contains(line), "{line} in {out}");
     }
@@ -684,6 +695,10 @@ async fn rekey_check_reports_each_ad_line_with_its_fix() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("✗ the account may not write lockoutTime") && out.contains("delegate"),
+        "{out}"
+    );
+    assert!(
+        out.contains("! no fine-grained password policy is visible to the account"),
         "{out}"
     );
 }

@@ -75,6 +75,19 @@ async fn check_ad(settings: &crate::settings::AdSettings) -> bool {
         Some(Err(e)) => println!("! domain password policy unreadable: {e}"),
         None => {}
     }
+    match &probe.fine_grained_readable {
+        Some(Ok(true)) => println!(
+            "✓ fine-grained password policies readable: people with one see its rules first"
+        ),
+        Some(Ok(false)) => println!(
+            "! no fine-grained password policy is visible to the account: if the domain has \
+             any, people with one see the domain's rules, and AD refuses what breaks the \
+             stricter ones only when they submit — fix (optional): delegate Read on \
+             CN=Password Settings Container,CN=System and its objects (docs/hybrid.md)"
+        ),
+        Some(Err(e)) => println!("! fine-grained password policies not checked: {e}"),
+        None => {}
+    }
     match &probe.search {
         Some(Ok(())) => println!("✓ search in {}", settings.base_dn),
         Some(Err(e)) => {

@@ -95,6 +95,8 @@ pub struct Probe {
     pub search: Option<Result<(), AdError>>,
     /// `Some(true)`: the account may unlock; `Some(false)`: it may not; `None`: no user to ask about.
     pub rights: Option<Result<Option<bool>, AdError>>,
+    /// Whether the account sees a fine-grained password policy (AD hides them by default).
+    pub fine_grained_readable: Option<Result<bool, AdError>>,
 }
 
 /// The domain's default password policy (fine-grained policies may differ per user).
@@ -433,8 +435,31 @@ impl ActiveDirectory {
                 }),
         );
         out.rights = Some(self.effective_rights(&mut ldap).await);
+        out.fine_grained_readable = Some(self.fine_grained_readable(&mut ldap).await);
         let _ = ldap.unbind().await;
         out
+    }
+
+    /// Whether the account sees any fine-grained password policy: AD shows PSOs, and users'
+    /// `msDS-ResultantPSO`, to administrators only unless read is delegated. A domain
+    /// without PSOs looks the same, which the caller says.
+    async fn fine_grained_readable(&self, ldap: &mut ldap3::Ldap) -> Result<bool, AdError> {
+        let container = format!(
+            "CN=Password Settings Container,CN=System,{}",
+            domain_of(&self.base_dn)
+        );
+        let result = ldap
+            .with_search_options(ldap3::SearchOptions::new().sizelimit(1))
+            .search(
+                &container,
+                Scope::OneLevel,
+                "(objectClass=msDS-PasswordSettings)",
+                vec!["1.1"],
+            )
+            .await
+            .map_err(|e| AdError::Unreachable(e.to_string()))?;
+        // A size limit reached (rc 4) still returned the entry.
+        Ok(!result.0.is_empty())
     }
 
     /// AD's domain password policy, from the domain head object.
