@@ -240,6 +240,16 @@ async fn the_rules_come_from_the_users_fine_grained_policy_or_the_domain() {
         "the domain's policy (scripts/samba.sh sets it)"
     );
     assert_eq!(rules.fine_grained, None);
+    let mut cfg = dc.config();
+    cfg.enforce_history = false;
+    let without_hints = ActiveDirectory::new(cfg).unwrap();
+    let rules = one(without_hints.find_by_account(&plain).await.unwrap())
+        .rules
+        .unwrap();
+    assert_eq!(
+        rules.history, 0,
+        "a reset without the policy hints skips the history: not promised"
+    );
 
     let special = dc.new_user("Old-Pa55word-For-AD!");
     let pso = format!("rules-{special}");

@@ -25,7 +25,7 @@ async fn no_ad_secret_reaches_the_logs() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app.person.set_password(&app.base, new).await.unwrap();

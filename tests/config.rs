@@ -286,6 +286,14 @@ fn active_directory_needs_ldaps_a_ca_and_its_account() {
         "{}\n[ad]\nurls = [\"ldaps://dc1.corp.example.org\"]\nbind_dn = \"CN=svc\"\nbind_password = \"x\"\nbase_dn = \"DC=corp\"\nca_file = \"/etc/rekey/ad-ca.pem\"\n",
         complete()
     );
+    let p = problems(
+        &format!("{complete_ad}sync_wait_secs = 86400\npool_size = 1000\n"),
+        &[],
+        Purpose::Serve,
+    );
+    for key in ["ad.sync_wait_secs", "ad.pool_size"] {
+        assert!(p.iter().any(|l| l.starts_with(key)), "{key} in {p:?}");
+    }
     assert_eq!(
         problems(&complete_ad, &[], Purpose::Serve),
         Vec::<String>::new()

@@ -45,6 +45,21 @@ async fn refused(app: &TestApp, password: &str) -> String {
     r.text().await.unwrap()
 }
 
+/// A new AD user, and a portal with these `[ad]` settings where the simulator's
+/// `EMAIL_USER` is synced from it.
+async fn synced_portal_with(dc: &Dc, settings: rekey::settings::AdSettings) -> (TestApp, String) {
+    let account = dc.new_user("Before-Pa55word-Hybrid!");
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
+        panic!("the new AD user is found");
+    };
+    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    (app, account)
+}
+
 /// An AD user, and a portal where the simulator's `upn` is synced from it.
 async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) {
     let account = dc.new_user(password);
@@ -56,7 +71,7 @@ async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) 
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(upn, &user.sid, &account, &dc.domain());
+        .set_on_premises(upn, Some(&user.sid), &account, &dc.domain());
     (app, account)
 }
 
@@ -179,7 +194,8 @@ async fn a_delegated_service_account_resets_and_ads_own_refusal_is_explained() {
     let old = "Before-Pa55word-Hybrid!";
     let account = dc.new_user(old);
     // The documented delegation, on this user only: "Reset password" and write
-    // `lockoutTime`. Such an account cannot see fine-grained policies.
+    // `lockoutTime`. Such an account sees that the user has a fine-grained policy, not
+    // what it says.
     let service = dc.delegated_service_account(&account);
     let pso = format!("hidden-{account}");
     dc.samba_tool(&[
@@ -200,19 +216,20 @@ async fn a_delegated_service_account_resets_and_ads_own_refusal_is_explained() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let page = app.get_text("/reset").await;
+    assert!(page.contains("Between 12 and"), "Rekey's own rules: {page}");
     assert!(
-        page.contains("Not one of your last 24 passwords on your"),
-        "the domain's rules are shown: {page}"
+        !page.contains("on your organisation"),
+        "not the domain's, which the hidden PSO replaces: {page}"
     );
-    // AD applies the policy Rekey could not see.
+    // AD applies the policy Rekey could not read.
     let page = refused(&app, "Quixotic-Harbour-Lantern-58").await;
     assert!(
-        page.contains("although it meets the rules shown"),
-        "the page says what AD's refusal most likely means: {page}"
+        page.contains("Active Directory did not accept this password"),
+        "the page says AD refused it, and the likely reasons: {page}"
     );
     assert!(
         page.contains("name=\"password\""),
@@ -249,7 +266,7 @@ async fn a_domain_admin_or_an_unmatched_user_goes_to_the_helpdesk() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim.state.set_on_premises(
         support::EMAIL_USER,
-        "S-1-5-21-1-2-3-987654",
+        Some("S-1-5-21-1-2-3-987654"),
         "nobody-here",
         &dc.domain(),
     );
@@ -273,13 +290,10 @@ async fn two_ad_objects_with_the_name_go_to_the_helpdesk() {
     );
     let settings = dc.settings();
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    // Graph's SID no longer matches; the name matches twice: never guess.
-    app.sim.state.set_on_premises(
-        support::EMAIL_USER,
-        "S-1-5-21-1-2-3-987656",
-        &account,
-        &dc.domain(),
-    );
+    // Graph has no SID for the user; the name matches twice: never guess.
+    app.sim
+        .state
+        .set_on_premises(support::EMAIL_USER, None, &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let page = app.get_text("/reset").await;
@@ -303,37 +317,50 @@ async fn two_ad_objects_with_the_name_go_to_the_helpdesk() {
 }
 
 #[tokio::test]
-async fn without_a_sid_match_the_account_name_counts_only_in_the_same_domain() {
+async fn without_a_sid_the_account_name_counts_only_in_graphs_domain() {
     let Some(dc) = support::ad::dc() else { return };
     let old = "Before-Pa55word-Hybrid!";
     let account = dc.new_user(old);
     let settings = dc.settings();
-    // Graph's SID is stale (the object was re-created), the account name is right.
-    let stale_sid = "S-1-5-21-1-2-3-987655";
+    let portal = |settings: rekey::settings::AdSettings| {
+        TestApp::spawn_with(|_| {}, move |s| s.ad = settings)
+    };
+    let new = "Quixotic-Harbour-Lantern-58";
 
-    let app = TestApp::spawn_with(|_| {}, {
-        let settings = settings.clone();
-        move |s| s.ad = settings
-    })
-    .await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, stale_sid, &account, "fabrikam.test");
+    // Graph's SID names no object in AD: the same account name is not taken for it, as
+    // it may be someone else's now.
+    let app = portal(settings.clone()).await;
+    app.sim.state.set_on_premises(
+        support::EMAIL_USER,
+        Some("S-1-5-21-1-2-3-987655"),
+        &account,
+        &dc.domain(),
+    );
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let page = app.get_text("/reset").await;
-    assert!(
-        page.contains("ad_no_match"),
-        "a same-named account of another domain is not this one: {page}"
-    );
+    assert!(page.contains("ad_no_match"), "a stale SID: {page}");
 
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+    // No SID, and the name in another domain, or in none Graph names.
+    for domain in ["fabrikam.test", ""] {
+        let app = portal(settings.clone()).await;
+        app.sim
+            .state
+            .set_on_premises(support::EMAIL_USER, None, &account, domain);
+        app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+            .await;
+        let page = app.get_text("/reset").await;
+        assert!(page.contains("ad_no_match"), "domain {domain:?}: {page}");
+    }
+    assert!(dc.binds(&account, old).await, "AD unchanged");
+
+    // No SID, the name in this domain: found.
+    let app = portal(settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, stale_sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, None, &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
-    let new = "Quixotic-Harbour-Lantern-58";
     let step = app.person.set_password(&app.base, new).await.unwrap();
     assert_eq!(step.status, 303);
     assert!(dc.binds(&account, new).await, "found by name in its domain");
@@ -352,7 +379,7 @@ async fn the_done_page_waits_for_the_sync_when_asked_to() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app
@@ -393,6 +420,41 @@ async fn the_done_page_waits_for_the_sync_when_asked_to() {
 }
 
 #[tokio::test]
+async fn graph_is_asked_about_the_sync_at_most_twelve_times_a_minute() {
+    let Some(dc) = support::ad::dc() else { return };
+    let mut settings = dc.settings();
+    settings.sync_wait_secs = 600;
+    let (app, _) = synced_portal_with(&dc, settings).await;
+    app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
+        .await;
+    let step = app
+        .person
+        .set_password(&app.base, "Quixotic-Harbour-Lantern-58")
+        .await
+        .unwrap();
+    assert_eq!(step.status, 303);
+    let state = |v: serde_json::Value| v["state"].as_str().unwrap_or_default().to_string();
+    // The done page itself asked once; eleven more this minute.
+    app.get_text("/reset").await;
+    for _ in 0..11 {
+        assert_eq!(state(app.get_json("/reset/sync").await), "waiting");
+    }
+    app.sim
+        .state
+        .password_hash_synced(support::EMAIL_USER, rekey::clock::Clock::now(&app.clock));
+    assert_eq!(
+        state(app.get_json("/reset/sync").await),
+        "waiting",
+        "the minute's budget is spent: Graph was not asked"
+    );
+    app.clock.advance(chrono::Duration::seconds(60));
+    assert_eq!(state(app.get_json("/reset/sync").await), "synced");
+    // Remembered: past the wait, without asking Graph again.
+    app.clock.advance(chrono::Duration::seconds(600));
+    assert_eq!(state(app.get_json("/reset/sync").await), "synced");
+}
+
+#[tokio::test]
 async fn the_done_page_stops_waiting_after_sync_wait_secs() {
     let Some(dc) = support::ad::dc() else { return };
     let account = dc.new_user("Before-Pa55word-Hybrid!");
@@ -405,7 +467,7 @@ async fn the_done_page_stops_waiting_after_sync_wait_secs() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     app.person
@@ -468,7 +530,7 @@ async fn reminders_use_ads_expiry_for_synced_users() {
     .unwrap();
     // Entra would say 7 days; for a synced user AD's answer is the one that counts.
     sim.state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     let dir = support::TempDir::new("hybrid-reminders");
     let cfg = config_with_ad(&dc, &sim.base_url, &dir.0);
     let run = |args: Vec<String>| {
@@ -718,7 +780,7 @@ async fn a_domain_controller_down_gives_try_again_and_changes_nothing() {
     let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
     app.sim
         .state
-        .set_on_premises(support::EMAIL_USER, &user.sid, &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let new = "Quixotic-Harbour-Lantern-58";

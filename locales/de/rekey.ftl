@@ -93,10 +93,10 @@ rule-history = { $depth ->
     [one] Nicht Ihr letztes hier festgelegtes Passwort sein.
    *[other] Nicht eines Ihrer letzten { $depth } hier festgelegten Passwörter sein.
     }
-rule-ad-names = Nicht Ihr Benutzername und kein Teil Ihres vollständigen Namens mit drei oder mehr Buchstaben.
+rule-ad-names = Weder Ihren Benutzernamen noch einen Teil Ihres vollständigen Namens mit drei oder mehr Zeichen enthalten.
 rule-ad-history = { $depth ->
-    [one] Nicht Ihr vorheriges Passwort im Netzwerk Ihrer Organisation.
-   *[other] Keines Ihrer letzten { $depth } Passwörter im Netzwerk Ihrer Organisation.
+    [one] Nicht Ihr vorheriges Passwort im Netzwerk Ihrer Organisation sein.
+   *[other] Nicht eines Ihrer letzten { $depth } Passwörter im Netzwerk Ihrer Organisation sein.
     }
 
 ## Warum ein Passwort abgelehnt wurde
@@ -126,7 +126,10 @@ policy-breached-unavailable = Wir konnten dieses Passwort gerade nicht mit bekan
 policy-entra-rejected = Microsoft Entra hat dieses Passwort nicht akzeptiert: Es erfüllt die Passwortanforderungen Ihrer Organisation nicht oder enthält ein häufig verwendetes Wort. Wählen Sie ein anderes.
 policy-ad-rejected = Das Active Directory Ihrer Organisation hat dieses Passwort nicht angenommen: Es ist vielleicht zu kurz, zu einfach oder wurde vor Kurzem schon verwendet, oder Ihre letzte Änderung liegt zu kurz zurück. Wählen Sie ein anderes.
 policy-ad-names = Das Netzwerk Ihrer Organisation erlaubt Ihren Benutzernamen oder Teile Ihres vollständigen Namens nicht im Passwort. Lassen Sie ihn weg.
-policy-ad-history = Das Netzwerk Ihrer Organisation hat dieses Passwort nicht angenommen, obwohl es die genannten Regeln erfüllt. Wahrscheinlich ist es eines Ihrer letzten { $depth } Passwörter dort, oder für Ihr Konto gelten strengere Regeln. Wählen Sie ein anderes.
+policy-ad-history = { $depth ->
+    [one] Das Netzwerk Ihrer Organisation hat dieses Passwort nicht angenommen, obwohl es die genannten Regeln erfüllt. Wahrscheinlich ist es Ihr vorheriges Passwort dort oder enthält ein dort gesperrtes Wort, oder für Ihr Konto gelten strengere Regeln. Wählen Sie ein anderes.
+   *[other] Das Netzwerk Ihrer Organisation hat dieses Passwort nicht angenommen, obwohl es die genannten Regeln erfüllt. Wahrscheinlich ist es eines Ihrer letzten { $depth } Passwörter dort oder enthält ein dort gesperrtes Wort, oder für Ihr Konto gelten strengere Regeln. Wählen Sie ein anderes.
+    }
 policy-strength-unverified = Dieses Passwort konnte nicht rechtzeitig geprüft werden. Wählen Sie ein anderes, zum Beispiel vier oder mehr Wörter ohne Zusammenhang mit einer Ziffer und einem Sonderzeichen.
 policy-strength-weak-start = Der Anfang dieses Passworts ist leicht zu erraten.
 policy-strength-weak = Dieses Passwort ist zu leicht zu erraten (Stärke { $score } von 4, mindestens { $min } erforderlich).

@@ -93,7 +93,7 @@ rule-history = { $depth ->
     [one] Not your last password set here.
    *[other] Not one of your last { $depth } passwords set here.
     }
-rule-ad-names = Not your user name, and no part of your full name of three or more letters.
+rule-ad-names = No user name, and no part of your full name of three or more characters.
 rule-ad-history = { $depth ->
     [one] Not your previous password on your organisation's network.
    *[other] Not one of your last { $depth } passwords on your organisation's network.
@@ -126,7 +126,10 @@ policy-breached-unavailable = We could not check this password against known bre
 policy-entra-rejected = Microsoft Entra did not accept this password: it does not meet your organisation's password requirements or contains a commonly used word. Choose a different one.
 policy-ad-rejected = Your organisation's Active Directory did not accept this password: it may be too short, too simple or used too recently, or your last change may be too recent. Choose a different one.
 policy-ad-names = Your organisation's network does not allow your user name or a part of your full name in a password. Leave it out.
-policy-ad-history = Your organisation's network did not accept this password, although it meets the rules shown. Most likely it is one of your last { $depth } passwords there, or your account has stricter rules. Choose a different one.
+policy-ad-history = { $depth ->
+    [one] Your organisation's network did not accept this password, although it meets the rules shown. Most likely it is your previous password there or contains a word the network bans, or your account has stricter rules. Choose a different one.
+   *[other] Your organisation's network did not accept this password, although it meets the rules shown. Most likely it is one of your last { $depth } passwords there or contains a word the network bans, or your account has stricter rules. Choose a different one.
+    }
 policy-strength-unverified = This password could not be checked in time. Choose a different one, for example four or more unrelated words with a digit and a symbol.
 policy-strength-weak-start = The beginning of this password is easy to guess.
 policy-strength-weak = This password is too easy to guess (strength { $score } of 4, at least { $min } needed).

@@ -97,10 +97,10 @@ rule-history = { $depth ->
     [many] No ser ninguna de las últimas { $depth } contraseñas que estableció aquí.
    *[other] No ser ninguna de las últimas { $depth } contraseñas que estableció aquí.
     }
-rule-ad-names = Ni su nombre de usuario ni una parte de su nombre completo de tres letras o más.
+rule-ad-names = No contener su nombre de usuario ni ninguna parte de su nombre completo de tres o más caracteres.
 rule-ad-history = { $depth ->
-    [one] Distinta de su contraseña anterior en la red de su organización.
-   *[other] Distinta de sus últimas { $depth } contraseñas en la red de su organización.
+    [one] No ser su contraseña anterior en la red de su organización.
+   *[other] No ser ninguna de sus últimas { $depth } contraseñas en la red de su organización.
     }
 
 ## Por qué se rechazó una contraseña
@@ -130,7 +130,10 @@ policy-breached-unavailable = No pudimos comprobar en este momento si esta contr
 policy-entra-rejected = Microsoft Entra no aceptó esta contraseña: no cumple los requisitos de contraseña de su organización o contiene una palabra de uso común. Elija otra.
 policy-ad-rejected = El Active Directory de su organización no aceptó esta contraseña: puede ser demasiado corta, demasiado simple o haberse usado recientemente, o su último cambio puede ser demasiado reciente. Elija otra.
 policy-ad-names = La red de su organización no permite su nombre de usuario ni una parte de su nombre completo en la contraseña. Quítelo.
-policy-ad-history = La red de su organización no aceptó esta contraseña, aunque cumple las reglas indicadas. Lo más probable es que sea una de sus últimas { $depth } contraseñas allí, o que su cuenta tenga reglas más estrictas. Elija otra.
+policy-ad-history = { $depth ->
+    [one] La red de su organización no aceptó esta contraseña, aunque cumple las reglas indicadas. Lo más probable es que sea su contraseña anterior allí o que contenga una palabra que la red prohíbe, o que su cuenta tenga reglas más estrictas. Elija otra.
+   *[other] La red de su organización no aceptó esta contraseña, aunque cumple las reglas indicadas. Lo más probable es que sea una de sus últimas { $depth } contraseñas allí o que contenga una palabra que la red prohíbe, o que su cuenta tenga reglas más estrictas. Elija otra.
+    }
 policy-strength-unverified = No se pudo comprobar esta contraseña a tiempo. Elija otra, por ejemplo cuatro o más palabras sin relación entre sí, con un dígito y un símbolo.
 policy-strength-weak-start = El principio de esta contraseña es fácil de adivinar.
 policy-strength-weak = Esta contraseña es demasiado fácil de adivinar (seguridad { $score } de 4; se necesita al menos { $min }).

@@ -97,10 +97,10 @@ rule-history = { $depth ->
     [many] Être différent de vos { $depth } derniers mots de passe définis ici.
    *[other] Être différent de vos { $depth } derniers mots de passe définis ici.
     }
-rule-ad-names = Ni votre nom d'utilisateur, ni une partie de votre nom complet de trois lettres ou plus.
+rule-ad-names = Ne contenir ni votre nom d'utilisateur, ni une partie de votre nom complet de trois caractères ou plus.
 rule-ad-history = { $depth ->
-    [one] Pas votre mot de passe précédent sur le réseau de votre organisation.
-   *[other] Aucun de vos { $depth } derniers mots de passe sur le réseau de votre organisation.
+    [one] Être différent de votre mot de passe précédent sur le réseau de votre organisation.
+   *[other] Être différent de vos { $depth } derniers mots de passe sur le réseau de votre organisation.
     }
 
 ## Pourquoi un mot de passe a été refusé
@@ -130,7 +130,10 @@ policy-breached-unavailable = Nous n'avons pas pu vérifier pour le moment si ce
 policy-entra-rejected = Microsoft Entra n'a pas accepté ce mot de passe : il ne respecte pas les exigences de votre organisation en matière de mots de passe ou contient un mot couramment utilisé. Choisissez-en un autre.
 policy-ad-rejected = L'Active Directory de votre organisation n'a pas accepté ce mot de passe : il est peut-être trop court, trop simple ou déjà utilisé récemment, ou votre dernière modification est trop récente. Choisissez-en un autre.
 policy-ad-names = Le réseau de votre organisation n'accepte pas votre nom d'utilisateur ni une partie de votre nom complet dans un mot de passe. Retirez-le.
-policy-ad-history = Le réseau de votre organisation n'a pas accepté ce mot de passe, bien qu'il respecte les règles indiquées. Il s'agit très probablement de l'un de vos { $depth } derniers mots de passe, ou votre compte a des règles plus strictes. Choisissez-en un autre.
+policy-ad-history = { $depth ->
+    [one] Le réseau de votre organisation n'a pas accepté ce mot de passe, bien qu'il respecte les règles indiquées. Il s'agit très probablement de votre mot de passe précédent, ou il contient un mot interdit par le réseau, ou votre compte a des règles plus strictes. Choisissez-en un autre.
+   *[other] Le réseau de votre organisation n'a pas accepté ce mot de passe, bien qu'il respecte les règles indiquées. Il s'agit très probablement de l'un de vos { $depth } derniers mots de passe, ou il contient un mot interdit par le réseau, ou votre compte a des règles plus strictes. Choisissez-en un autre.
+    }
 policy-strength-unverified = Ce mot de passe n'a pas pu être vérifié à temps. Choisissez-en un autre, par exemple quatre mots ou plus sans rapport entre eux, avec un chiffre et un symbole.
 policy-strength-weak-start = Le début de ce mot de passe est facile à deviner.
 policy-strength-weak = Ce mot de passe est trop facile à deviner (robustesse { $score } sur 4, il faut au moins { $min }).

@@ -101,7 +101,7 @@ rule-history = { $depth ->
     [many] Inne niż każde z { $depth } ostatnich haseł ustawionych w tym portalu.
    *[other] Inne niż każde z { $depth } ostatnich haseł ustawionych w tym portalu.
     }
-rule-ad-names = Bez Twojej nazwy użytkownika i bez części imienia i nazwiska o długości trzech lub więcej liter.
+rule-ad-names = Bez nazwy użytkownika i bez żadnej części imienia i nazwiska o długości trzech lub więcej znaków.
 rule-ad-history = { $depth ->
     [one] Inne niż poprzednie hasło w sieci Twojej organizacji.
     [few] Inne niż każde z { $depth } ostatnich haseł w sieci Twojej organizacji.
@@ -136,7 +136,10 @@ policy-breached-unavailable = Nie udało się teraz sprawdzić, czy to hasło wy
 policy-entra-rejected = Usługa Microsoft Entra nie zaakceptowała tego hasła: nie spełnia ono wymagań dotyczących haseł w Twojej organizacji lub zawiera często używane słowo. Wybierz inne hasło.
 policy-ad-rejected = Active Directory Twojej organizacji nie przyjęło tego hasła: może być za krótkie, za proste lub niedawno użyte albo Twoja ostatnia zmiana była zbyt niedawno. Wybierz inne.
 policy-ad-names = Sieć Twojej organizacji nie dopuszcza w haśle nazwy użytkownika ani części imienia i nazwiska. Usuń je.
-policy-ad-history = Sieć Twojej organizacji nie przyjęła tego hasła, choć spełnia ono podane zasady. Najpewniej jest to jedno z { $depth } ostatnich haseł, których tam używałeś, albo Twoje konto ma surowsze zasady. Wybierz inne.
+policy-ad-history = { $depth ->
+    [one] Sieć Twojej organizacji nie przyjęła tego hasła, choć spełnia ono podane zasady. Najpewniej jest to poprzednie hasło używane w tej sieci albo zawiera ono słowo zakazane w sieci, albo konto ma surowsze zasady. Wybierz inne.
+   *[other] Sieć Twojej organizacji nie przyjęła tego hasła, choć spełnia ono podane zasady. Najpewniej jest to jedno z { $depth } ostatnich haseł używanych w tej sieci albo zawiera ono słowo zakazane w sieci, albo konto ma surowsze zasady. Wybierz inne.
+    }
 policy-strength-unverified = Nie udało się sprawdzić tego hasła na czas. Wybierz inne, na przykład co najmniej cztery niepowiązane słowa z cyfrą i symbolem.
 policy-strength-weak-start = Początek tego hasła łatwo odgadnąć.
 policy-strength-weak = To hasło jest zbyt łatwe do odgadnięcia (siła { $score } z 4, wymagane co najmniej { $min }).

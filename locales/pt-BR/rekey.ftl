@@ -97,10 +97,10 @@ rule-history = { $depth ->
     [many] Não ser nenhuma das últimas { $depth } senhas que você definiu aqui.
    *[other] Não ser nenhuma das últimas { $depth } senhas que você definiu aqui.
     }
-rule-ad-names = Nem seu nome de usuário nem uma parte do seu nome completo com três letras ou mais.
+rule-ad-names = Não conter seu nome de usuário nem parte do seu nome completo com três caracteres ou mais.
 rule-ad-history = { $depth ->
-    [one] Diferente da sua senha anterior na rede da sua organização.
-   *[other] Diferente das suas últimas { $depth } senhas na rede da sua organização.
+    [one] Ser diferente da sua senha anterior na rede da sua organização.
+   *[other] Ser diferente das suas últimas { $depth } senhas na rede da sua organização.
     }
 
 ## Por que uma senha foi recusada
@@ -130,7 +130,10 @@ policy-breached-unavailable = Não conseguimos verificar agora se esta senha apa
 policy-entra-rejected = O Microsoft Entra não aceitou esta senha: ela não atende aos requisitos de senha da sua organização ou contém uma palavra muito usada. Escolha outra.
 policy-ad-rejected = O Active Directory da sua organização não aceitou esta senha: ela pode ser curta demais, simples demais ou ter sido usada recentemente, ou sua última alteração pode ter sido recente demais. Escolha outra.
 policy-ad-names = A rede da sua organização não permite seu nome de usuário nem parte do seu nome completo na senha. Remova-o.
-policy-ad-history = A rede da sua organização não aceitou esta senha, embora ela cumpra as regras mostradas. O mais provável é que seja uma das suas últimas { $depth } senhas lá, ou que sua conta tenha regras mais rígidas. Escolha outra.
+policy-ad-history = { $depth ->
+    [one] A rede da sua organização não aceitou esta senha, embora ela cumpra as regras mostradas. O mais provável é que seja sua senha anterior lá ou contenha uma palavra que a rede proíbe, ou que sua conta tenha regras mais rígidas. Escolha outra.
+   *[other] A rede da sua organização não aceitou esta senha, embora ela cumpra as regras mostradas. O mais provável é que seja uma das suas últimas { $depth } senhas lá ou contenha uma palavra que a rede proíbe, ou que sua conta tenha regras mais rígidas. Escolha outra.
+    }
 policy-strength-unverified = Não foi possível verificar esta senha a tempo. Escolha outra, por exemplo quatro ou mais palavras sem relação entre si, com um número e um símbolo.
 policy-strength-weak-start = O começo desta senha é fácil de adivinhar.
 policy-strength-weak = Esta senha é fácil demais de adivinhar (força { $score } de 4, mínimo necessário: { $min }).

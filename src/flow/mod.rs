@@ -140,6 +140,9 @@ pub struct Flow {
     /// AD's password rules for this synced user, read once they were verified.
     #[serde(default)]
     pub on_premises_rules: Option<crate::ports::OnPremisesRules>,
+    /// Graph showed that Entra Connect synced the password this flow wrote to AD.
+    #[serde(default)]
+    pub cloud_synced: bool,
     #[serde(skip)]
     pub version: i64,
 }
@@ -386,6 +389,7 @@ mod tests {
             created_at: DateTime::from_timestamp(0, 0).unwrap(),
             on_premises: false,
             on_premises_rules: None,
+            cloud_synced: false,
             version: 1,
         }
     }

@@ -18,6 +18,9 @@ use crate::{
     telemetry::names as m,
 };
 
+/// How long verification waits for AD's answer about the person.
+const PREPARE_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl ResetService {
     /// Once a synced user is verified: their AD object, so the password page shows AD's
     /// rules for them, or the helpdesk page now (no match, several, protected) rather than
@@ -30,7 +33,13 @@ impl ResetService {
         if !(flow.step == Step::NewPassword && flow.on_premises && user.synced) {
             return;
         }
-        match self.on_premises_object(&user).await {
+        // Optional here (the write looks again), so it may not hold the verified person up.
+        let looked = tokio::time::timeout(PREPARE_BUDGET, self.on_premises_object(&user)).await;
+        let Ok(looked) = looked else {
+            tracing::warn!("AD did not answer in time at verification; the write will look again");
+            return;
+        };
+        match looked {
             Ok((_, object)) => flow.on_premises_rules = object.rules,
             Err(NotWritten::Helpdesk(reason)) => flow.setting_refused(reason),
             Err(NotWritten::OnPremises(e)) => {
@@ -54,13 +63,12 @@ impl ResetService {
     /// The rules AD adds for this flow's user, as the policy checks them.
     pub(super) fn directory_rules(&self, flow: &Flow) -> Option<DirectoryRules> {
         let rules = flow.on_premises_rules.as_ref()?;
-        let user = flow.user.as_ref()?;
         Some(DirectoryRules {
             min_length: usize::try_from(rules.min_length).unwrap_or(usize::MAX),
             complexity: rules.complexity,
             history: rules.history,
-            account: user.on_premises_account.clone(),
-            display_name: user.display_name.clone(),
+            account: Some(rules.account.clone()),
+            display_name: rules.display_name.clone(),
         })
     }
 
@@ -252,38 +260,60 @@ impl CloudSync {
 }
 
 impl ResetService {
-    /// Asks Graph whether Entra Connect has synced the password this flow wrote to AD.
-    pub async fn cloud_sync(&self, flow: &Flow) -> CloudSync {
+    /// Whether Entra Connect has synced the password this flow wrote to AD. Graph is asked
+    /// at most [`CLOUD_SYNC_ASKS_PER_MINUTE`] times a minute per reset, and not after
+    /// `cloud_sync_wait`; the answer, once yes, is kept in the flow.
+    pub async fn cloud_sync(&self, flow: &mut Flow) -> CloudSync {
         let Step::Done { at } = flow.step else {
             return CloudSync::NotWaiting;
         };
-        let Some(user) = flow.user.as_ref().filter(|u| u.synced && flow.on_premises) else {
+        let Some(user) = flow.user.clone().filter(|u| u.synced && flow.on_premises) else {
             return CloudSync::NotWaiting;
         };
         if self.cfg.cloud_sync_wait <= chrono::Duration::zero() {
             return CloudSync::NotWaiting;
         }
-        // Graph finds users by name; the id confirms it is still the same person.
-        match self.directory.find_user(&user.upn).await {
-            Ok(Some(now))
-                if now.id == user.id
-                    && now.last_password_change.is_some()
-                    && now.last_password_change != user.cloud_changed_at =>
-            {
-                return CloudSync::Synced;
-            }
-            Ok(_) => {}
-            Err(e) => {
-                tracing::debug!(error = %crate::telemetry::Chain(&e), "cloud sync not checked");
-            }
+        if flow.cloud_synced {
+            return CloudSync::Synced;
         }
         if self.now() - at > self.cfg.cloud_sync_wait {
-            CloudSync::GaveUp
-        } else {
-            CloudSync::Waiting
+            return CloudSync::GaveUp;
         }
+        let (start, _) = super::limits::window(self.now(), 60);
+        match self
+            .store
+            .counter_hit(&format!("cloud-sync:{}", flow.id), start)
+            .await
+        {
+            Ok(n) if n <= CLOUD_SYNC_ASKS_PER_MINUTE => {}
+            _ => return CloudSync::Waiting,
+        }
+        // Graph finds users by name; the id confirms it is still the same person.
+        let moved = match self.directory.find_user(&user.upn).await {
+            Ok(Some(now)) => {
+                now.id == user.id
+                    && now.last_password_change.is_some()
+                    && now.last_password_change != user.cloud_changed_at
+            }
+            Ok(None) => false,
+            Err(e) => {
+                tracing::debug!(error = %crate::telemetry::Chain(&e), "cloud sync not checked");
+                false
+            }
+        };
+        if !moved {
+            return CloudSync::Waiting;
+        }
+        flow.cloud_synced = true;
+        if let Err(e) = self.save(flow).await {
+            tracing::debug!(error = %e, "cloud sync not remembered; Graph will be asked again");
+        }
+        CloudSync::Synced
     }
 }
+
+/// How often a reset's done page may have Graph asked whether the sync happened.
+pub const CLOUD_SYNC_ASKS_PER_MINUTE: u32 = 12;
 
 /// What to tell a person whose password AD refused. Length and complexity were checked
 /// against the rules AD showed, so the likely causes left are the history, or a
@@ -321,6 +351,8 @@ mod tests {
             complexity: true,
             history: 24,
             fine_grained: None,
+            account: "jsmith".into(),
+            display_name: None,
         })));
         assert_eq!(v.failed[0].message_id, "policy-ad-history");
         assert!(
@@ -341,6 +373,8 @@ mod tests {
             complexity: true,
             history: 0,
             fine_grained: None,
+            account: "jsmith".into(),
+            display_name: None,
         };
         assert_eq!(
             ad_refusal(&flow_with(Some(no_history))).failed[0].message_id,

@@ -137,6 +137,7 @@ impl ResetService {
             created_at: self.now(),
             on_premises: self.on_premises.is_some(),
             on_premises_rules: None,
+            cloud_synced: false,
             version: 0,
         };
         self.save(&mut flow).await?;

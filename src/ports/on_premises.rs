@@ -40,6 +40,10 @@ pub struct OnPremisesRules {
     pub history: u32,
     /// The fine-grained policy's name, when the rules are one's.
     pub fine_grained: Option<String>,
+    /// The names the complexity rule keeps out of a password, as AD holds them
+    /// (`sAMAccountName`, `displayName`).
+    pub account: String,
+    pub display_name: Option<String>,
 }
 
 /// A user's object in the on-premises directory.
@@ -58,12 +62,12 @@ pub struct OnPremisesUser {
 /// What Graph knows of a synced user's on-premises object, to find it by.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OnPremisesName<'a> {
-    /// `onPremisesSecurityIdentifier`: the object's SID, the surest match.
+    /// `onPremisesSecurityIdentifier`: the object's SID, the match whenever Graph has one.
     pub sid: Option<&'a str>,
-    /// `onPremisesSamAccountName`, the fallback…
+    /// `onPremisesSamAccountName`, the match when Graph has no SID…
     pub account: Option<&'a str>,
-    /// …within `onPremisesDomainName`, so a same-named account of another domain never
-    /// matches.
+    /// …and only within `onPremisesDomainName`, so a same-named account of another domain
+    /// never matches.
     pub domain: Option<&'a str>,
 }
 
@@ -106,7 +110,8 @@ pub struct OnPremisesError {
 /// Synced users' passwords, in the directory that masters them.
 #[async_trait]
 pub trait OnPremises: Send + Sync {
-    /// The object with this SID, or failing that, with this account name in this domain.
+    /// The object with this SID; without a SID, the one with this account name in this
+    /// domain.
     async fn find(&self, name: OnPremisesName<'_>) -> Result<OnPremisesMatch, OnPremisesError>;
 
     /// Sets a new password (an administrative reset), unlocking a locked account with it.

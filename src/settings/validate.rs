@@ -210,6 +210,16 @@ pub fn validate(s: &Settings, purpose: Purpose) -> Vec<ConfigProblem> {
             "ad.timeout_secs",
             "must be between 1 and 120",
         );
+        need(
+            s.ad.pool_size <= 64,
+            "ad.pool_size",
+            "must be between 0 and 64",
+        );
+        need(
+            s.ad.sync_wait_secs <= 3600,
+            "ad.sync_wait_secs",
+            "must be between 0 and 3600 (password hash sync runs about every 2 minutes)",
+        );
     }
     if let Some(addr) = s.admin.listen {
         need(

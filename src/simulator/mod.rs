@@ -184,7 +184,7 @@ impl SimState {
 
     /// Marks a user as synced from on-premises AD, mastered by the AD object with this SID
     /// and `sAMAccountName` in the domain with this DNS name.
-    pub fn set_on_premises(&self, upn_or_id: &str, sid: &str, account: &str, domain: &str) {
+    pub fn set_on_premises(&self, upn_or_id: &str, sid: Option<&str>, account: &str, domain: &str) {
         if let Some(u) = self
             .0
             .directory
@@ -194,7 +194,7 @@ impl SimState {
         {
             u.synced = true;
             u.on_premises = Some(tenant::SimOnPremises {
-                sid: sid.to_string(),
+                sid: sid.map(str::to_string),
                 account: account.to_string(),
                 domain: domain.to_string(),
             });

@@ -93,12 +93,17 @@ impl SimUser {
                     }
                 }
                 "onPremisesSecurityIdentifier" => {
-                    json!(self.on_premises.as_ref().map(|o| &o.sid))
+                    json!(self.on_premises.as_ref().and_then(|o| o.sid.as_ref()))
                 }
                 "onPremisesSamAccountName" => {
                     json!(self.on_premises.as_ref().map(|o| &o.account))
                 }
-                "onPremisesDomainName" => json!(self.on_premises.as_ref().map(|o| &o.domain)),
+                "onPremisesDomainName" => json!(
+                    self.on_premises
+                        .as_ref()
+                        .map(|o| &o.domain)
+                        .filter(|d| !d.is_empty())
+                ),
                 "preferredLanguage" => json!(self.preferred_language),
                 "companyName" => json!(self.company_name),
                 "userType" => json!("Member"),
@@ -174,8 +179,8 @@ pub const KNOWN_PROPS: &[&str] = &[
 /// The AD object a synced user comes from, as Graph describes it.
 #[derive(Debug, Clone)]
 pub struct SimOnPremises {
-    /// `onPremisesSecurityIdentifier`.
-    pub sid: String,
+    /// `onPremisesSecurityIdentifier` (absent for some objects, e.g. synced before it was).
+    pub sid: Option<String>,
     /// `onPremisesSamAccountName`.
     pub account: String,
     /// `onPremisesDomainName`.

@@ -9,10 +9,13 @@
   var url = region.dataset.poll;
   var every = 5000;
   function show(answer) {
+    while (region.firstChild) { region.removeChild(region.firstChild); }
+    // Given up: the paragraph above the region already says "within a few minutes".
+    if (answer.state !== "synced") { return; }
     var p = document.createElement("p");
     p.textContent = answer.message;
-    if (answer.state === "synced") { p.className = "success"; }
-    region.replaceChildren(p);
+    p.className = "success";
+    region.appendChild(p);
   }
   function ask() {
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })

@@ -67,6 +67,7 @@ pub struct AdUser {
     pub dn: String,
     pub sid: String,
     pub account: String,
+    pub display_name: Option<String>,
     /// `adminCount=1`: a protected (privileged) account, for the helpdesk.
     pub protected: bool,
     /// When the account was locked out (FILETIME); 0 when it is not.
@@ -136,6 +137,7 @@ const USER_ATTRS: &[&str] = &[
     "lockoutTime",
     "msDS-UserPasswordExpiryTimeComputed",
     "msDS-ResultantPSO",
+    "displayName",
 ];
 
 pub struct ActiveDirectory {
@@ -191,6 +193,12 @@ impl ActiveDirectory {
         })
     }
 
+    /// Each LDAP operation's limit. ldap3 applies `with_timeout` to the next operation only,
+    /// so every call sets it: a pooled session whose peer vanished must not hang a request.
+    fn timeout(&self) -> Duration {
+        self.pool.connector.timeout
+    }
+
     /// Bound sessions opened so far (each a TLS handshake and a bind).
     pub fn sessions_opened(&self) -> u64 {
         self.pool.opened()
@@ -217,6 +225,7 @@ impl ActiveDirectory {
 
     async fn lookup(&self, ldap: &mut ldap3::Ldap, filter: &str) -> Result<Found, AdError> {
         let result = ldap
+            .with_timeout(self.timeout())
             .search(&self.base_dn, Scope::Subtree, filter, USER_ATTRS)
             .await
             .map_err(|e| AdError::Unreachable(e.to_string()))?;
@@ -263,6 +272,7 @@ impl ActiveDirectory {
             in_chain(format!("CN=Administrators,CN=Builtin,{domain}")),
         );
         let result = ldap
+            .with_timeout(self.timeout())
             .search(dn, Scope::Base, &filter, ["1.1"])
             .await
             .map_err(|e| AdError::Unreachable(e.to_string()))?;
@@ -301,6 +311,7 @@ impl ActiveDirectory {
     ) -> Result<(), AdError> {
         let Session { mut ldap, reused } = self.pool.get().await?;
         let result = ldap
+            .with_timeout(self.timeout())
             .with_controls(controls)
             .modify(dn, mods)
             .await
@@ -356,6 +367,7 @@ impl ActiveDirectory {
             Box::new(PagedResults::new(PAGE_SIZE)),
         ];
         let mut search = ldap
+            .with_timeout(self.timeout())
             .streaming_search_with(
                 adapters,
                 &self.base_dn,
@@ -425,7 +437,8 @@ impl ActiveDirectory {
         let Some(mut ldap) = working else { return out };
         out.policy = Some(self.domain_policy(&mut ldap).await);
         out.search = Some(
-            ldap.search(&self.base_dn, Scope::Base, "(objectClass=*)", vec!["1.1"])
+            ldap.with_timeout(self.timeout())
+                .search(&self.base_dn, Scope::Base, "(objectClass=*)", vec!["1.1"])
                 .await
                 .map_err(|e| AdError::Unreachable(e.to_string()))
                 .and_then(|r| {
@@ -449,6 +462,7 @@ impl ActiveDirectory {
             domain_of(&self.base_dn)
         );
         let result = ldap
+            .with_timeout(self.timeout())
             .with_search_options(ldap3::SearchOptions::new().sizelimit(1))
             .search(
                 &container,
@@ -466,6 +480,7 @@ impl ActiveDirectory {
     async fn domain_policy(&self, ldap: &mut ldap3::Ldap) -> Result<DomainPolicy, AdError> {
         let domain = domain_of(&self.base_dn);
         let result = ldap
+            .with_timeout(self.timeout())
             .search(
                 &domain,
                 Scope::Base,
@@ -506,6 +521,7 @@ impl ActiveDirectory {
     /// that user's `allowedAttributesEffective`. `None` when `base_dn` holds no user.
     async fn effective_rights(&self, ldap: &mut ldap3::Ldap) -> Result<Option<bool>, AdError> {
         let result = ldap
+            .with_timeout(self.timeout())
             .with_search_options(ldap3::SearchOptions::new().sizelimit(1))
             .search(
                 &self.base_dn,
@@ -533,34 +549,46 @@ impl ActiveDirectory {
         self.modify(dn, vec![unlock_mod()], Vec::new()).await
     }
 
-    /// The rules for a user whose resultant PSO is `pso`: the PSO's when the service
-    /// account may read it, the domain's otherwise. `None` when neither could be read;
-    /// AD's own refusal still stands behind them.
+    /// The rules for a user whose resultant PSO is `pso`: the PSO's, or without one the
+    /// domain's. `None` when they cannot be read, a PSO the account may not read included
+    /// (a PSO replaces the domain's rules entirely, laxer or stricter): AD's own refusal
+    /// still stands behind whatever is shown.
     async fn rules(&self, ldap: &mut ldap3::Ldap, pso: Option<&str>) -> Option<PasswordRules> {
-        if let Some(pso) = pso {
-            match fine_grained(ldap, pso).await {
-                Ok(Some(rules)) => return Some(rules),
-                Ok(None) => tracing::warn!(
-                    pso,
-                    "the service account cannot read this fine-grained password policy; \
-                     showing the domain's rules (docs/hybrid.md: delegate read on the \
-                     Password Settings Container)"
-                ),
-                Err(e) => tracing::warn!(pso, error = %e, "fine-grained password policy not read"),
-            }
-        }
-        match self.domain_policy(ldap).await {
-            Ok(d) => Some(PasswordRules {
-                min_length: u32::try_from(d.min_length).unwrap_or(0),
-                complexity: d.complexity,
-                history: u32::try_from(d.history).unwrap_or(0),
-                fine_grained: None,
-            }),
-            Err(e) => {
-                tracing::warn!(error = %e, "domain password policy not read");
-                None
-            }
-        }
+        let rules = match pso {
+            Some(pso) => match fine_grained(ldap, pso, self.timeout()).await {
+                Ok(Some(rules)) => Some(rules),
+                Ok(None) => {
+                    tracing::warn!(
+                        pso,
+                        "the service account cannot read this fine-grained password policy; \
+                         showing Rekey's rules only (docs/hybrid.md: delegate read on the \
+                         Password Settings Container)"
+                    );
+                    None
+                }
+                Err(e) => {
+                    tracing::warn!(pso, error = %e, "fine-grained password policy not read");
+                    None
+                }
+            },
+            None => match self.domain_policy(ldap).await {
+                Ok(d) => Some(PasswordRules {
+                    min_length: u32::try_from(d.min_length).unwrap_or(0),
+                    complexity: d.complexity,
+                    history: u32::try_from(d.history).unwrap_or(0),
+                    fine_grained: None,
+                }),
+                Err(e) => {
+                    tracing::warn!(error = %e, "domain password policy not read");
+                    None
+                }
+            },
+        };
+        // Without the policy hints a reset skips the history: do not promise it.
+        rules.map(|r| PasswordRules {
+            history: if self.enforce_history { r.history } else { 0 },
+            ..r
+        })
     }
 }
 
@@ -580,8 +608,13 @@ fn unlock_mod() -> Mod<Vec<u8>> {
 
 /// A PSO's rules, or `None` when the object cannot be read (AD hides PSOs from all but
 /// administrators unless read is delegated).
-async fn fine_grained(ldap: &mut ldap3::Ldap, dn: &str) -> Result<Option<PasswordRules>, AdError> {
+async fn fine_grained(
+    ldap: &mut ldap3::Ldap,
+    dn: &str,
+    timeout: Duration,
+) -> Result<Option<PasswordRules>, AdError> {
     let result = ldap
+        .with_timeout(timeout)
         .search(
             dn,
             Scope::Base,
@@ -628,6 +661,7 @@ fn user_from(e: &SearchEntry) -> Option<(AdUser, Option<String>)> {
         dn: e.dn.clone(),
         sid,
         account: text("sAMAccountName").unwrap_or_default(),
+        display_name: text("displayName"),
         protected: number("adminCount") == Some(1),
         lockout_time: number("lockoutTime").unwrap_or(0),
         expiry: number("msDS-UserPasswordExpiryTimeComputed")

@@ -43,6 +43,8 @@ fn port_user(u: AdUser) -> OnPremisesUser {
             complexity: r.complexity,
             history: r.history,
             fine_grained: r.fine_grained,
+            account: u.account,
+            display_name: u.display_name,
         }),
     }
 }
@@ -50,19 +52,17 @@ fn port_user(u: AdUser) -> OnPremisesUser {
 #[async_trait]
 impl OnPremises for ActiveDirectory {
     async fn find(&self, name: OnPremisesName<'_>) -> Result<OnPremisesMatch, OnPremisesError> {
-        let mut found = Found::None;
-        if let Some(sid) = name.sid {
-            found = self.find_by_sid(sid).await.map_err(port_error)?;
-        }
-        let this_domain = name
-            .domain
-            .is_none_or(|d| d.eq_ignore_ascii_case(&self.domain_name()));
-        if found == Found::None
-            && this_domain
-            && let Some(account) = name.account
-        {
-            found = self.find_by_account(account).await.map_err(port_error)?;
-        }
+        // A SID Graph knows but AD does not names another object (or one outside
+        // `base_dn`): never fall back to a name someone else may hold now.
+        let found = match (name.sid, name.account, name.domain) {
+            (Some(sid), _, _) => self.find_by_sid(sid).await.map_err(port_error)?,
+            (None, Some(account), Some(domain))
+                if domain.eq_ignore_ascii_case(&self.domain_name()) =>
+            {
+                self.find_by_account(account).await.map_err(port_error)?
+            }
+            _ => Found::None,
+        };
         Ok(match found {
             Found::None => OnPremisesMatch::None,
             Found::One(u) => OnPremisesMatch::One(port_user(u)),

@@ -1,14 +1,15 @@
-//! The JSON API of the reset pages: the live password meter.
+//! The JSON API of the reset pages: the live password meter, and whether Microsoft 365 has
+//! a password written to AD yet.
 
 use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, post, web};
-use serde::Deserialize;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::{current_flow, localize_verdict};
 use crate::{
     app::Services,
-    flow::Step,
+    flow::{CloudSync, Step},
     web::{
         error::{ApiError, WebError},
         lang::Lang,
@@ -59,4 +60,37 @@ pub async fn check_password(
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(verdict))
+}
+
+#[derive(Serialize)]
+struct CloudSyncView {
+    state: &'static str,
+    /// What the done page shows for this state, in the reader's language.
+    message: String,
+}
+
+/// For the done page's script: has Entra Connect synced the password written to AD yet?
+#[get("/reset/sync")]
+pub async fn cloud_sync(
+    s: web::Data<Services>,
+    t: web::Data<Templates>,
+    mut lang: Lang,
+    session: Session,
+) -> Result<HttpResponse, ApiError> {
+    let mut flow = current_flow(&s, &session).await?;
+    let state = s.reset.cloud_sync(&mut flow).await;
+    let key = match state {
+        CloudSync::NotWaiting => return Err(WebError::OutOfOrder.into()),
+        CloudSync::Synced => "done-ad-synced",
+        CloudSync::Waiting => "done-ad-syncing",
+        // The page above already says it takes a few minutes.
+        CloudSync::GaveUp => "done-ad-sync",
+    };
+    lang.prefer(t.catalogs(), flow.preferred_language());
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(CloudSyncView {
+            state: state.as_str(),
+            message: t.catalogs().text(lang.language, key, &[]),
+        }))
 }

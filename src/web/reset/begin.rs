@@ -80,12 +80,13 @@ pub async fn show(
     mut lang: Lang,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
-    let flow = current_flow(&s, &session).await?;
+    let mut flow = current_flow(&s, &session).await?;
+    let cloud_sync = s.reset.cloud_sync(&mut flow).await;
     let csrf = session::csrf_token(&session, &s)?;
     let mut page = ResetPage::for_flow(&s, &t, &mut lang, csrf, &flow);
     if matches!(flow.step, Step::Done { .. }) {
         page.places = guide::ordered(platform(&req));
-        page.cloud_sync = s.reset.cloud_sync(&flow).await.as_str();
+        page.cloud_sync = cloud_sync.as_str();
     }
     Ok(html(StatusCode::OK, t.render(template_for(&flow), &page)?))
 }

@@ -7,7 +7,6 @@ use serde::Serialize;
 use super::{current_flow, html, platform};
 use crate::{
     app::Services,
-    flow::CloudSync,
     web::{PageContext, error::WebError, guide, lang::Lang, render::Templates},
 };
 
@@ -31,40 +30,6 @@ pub async fn guide_page(
         places: guide::ordered(platform(&req)),
     };
     Ok(html(StatusCode::OK, t.render("reset/guide.html", &page)?))
-}
-
-#[derive(Serialize)]
-struct CloudSyncView {
-    state: &'static str,
-    /// What the done page shows for this state, in the reader's language.
-    message: String,
-}
-
-/// For the done page's script: has Entra Connect synced the password written to AD yet?
-#[get("/reset/sync")]
-pub async fn cloud_sync(
-    s: web::Data<Services>,
-    t: web::Data<Templates>,
-    mut lang: Lang,
-    session: Session,
-) -> Result<HttpResponse, WebError> {
-    let flow = current_flow(&s, &session).await?;
-    let state = s.reset.cloud_sync(&flow).await;
-    if state == CloudSync::NotWaiting {
-        return Err(WebError::OutOfOrder);
-    }
-    lang.prefer(t.catalogs(), flow.preferred_language());
-    let key = match state {
-        CloudSync::Synced => "done-ad-synced",
-        CloudSync::Waiting => "done-ad-syncing",
-        CloudSync::GaveUp | CloudSync::NotWaiting => "done-ad-sync",
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(CloudSyncView {
-            state: state.as_str(),
-            message: t.catalogs().text(lang.language, key, &[]),
-        }))
 }
 
 #[derive(Serialize)]

@@ -16,9 +16,9 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::Stat
 use serde::{Serialize, de::DeserializeOwned};
 
 pub use self::{
-    api::check_password,
+    api::{check_password, cloud_sync},
     begin::{home, show, start},
-    done::{cloud_sync, devices, guide_page},
+    done::{devices, guide_page},
     new_password::{password, unlock},
     verify::{code, send},
 };
