@@ -35,6 +35,11 @@ pub struct SimArgs {
     /// Latency added to every request, in milliseconds.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
+    /// Marks synthetic users as synced from on-premises AD, the n-th user from the n-th
+    /// line of FILE: `SID sAMAccountName domain` (e.g. listed from a test DC), so reminder
+    /// passes join them with AD's expiries.
+    #[arg(long, value_name = "FILE")]
+    pub synced_from: Option<std::path::PathBuf>,
 }
 
 pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
@@ -57,6 +62,29 @@ pub async fn run(args: SimArgs) -> anyhow::Result<ExitCode> {
         listener,
     )
     .await?;
+    if let Some(file) = &args.synced_from {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let mut marked = 0usize;
+        for (n, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let [sid, account, domain] = fields[..] else {
+                anyhow::bail!(
+                    "{}:{}: expected `SID account domain`",
+                    file.display(),
+                    n + 1
+                );
+            };
+            if n >= args.users {
+                anyhow::bail!("{} lists more objects than --users", file.display());
+            }
+            server
+                .state
+                .set_on_premises(&sim::synthetic_upn(n), Some(sid), account, domain);
+            marked += 1;
+        }
+        eprintln!("{marked} synthetic users marked as synced from AD");
+    }
     if args.latency_ms > 0 {
         server
             .state

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 
 pub use faults::{FaultKind, FaultRule, Faults};
 pub use people::{Synthetic, synthetic};
-pub use tenant::SimUserView;
+pub use tenant::{SimUserView, synthetic_upn};
 
 /// Role template ids (GRAPH.md §4.2) used in tokens' `wids` and on seeded users.
 pub mod roles {

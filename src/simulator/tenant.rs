@@ -279,7 +279,7 @@ impl Directory {
         for n in 0..opts.extra_users {
             // A spread of ages and policies, cheap to make: 100,000 in well under a second.
             let age_hours = (n as i64 * 7919) % (120 * 24);
-            let upn = format!("user{n:06}@contoso.com");
+            let upn = synthetic_upn(n);
             let kind = synthetic(n);
             d.push(SimUser {
                 id: format!("5e000000-0000-4000-8000-{n:012}"),
@@ -409,6 +409,11 @@ impl Directory {
     pub fn find_mut(&mut self, key: &str) -> Option<&mut SimUser> {
         self.index(key).map(|i| &mut self.users[i])
     }
+}
+
+/// The UPN of the n-th synthetic user.
+pub fn synthetic_upn(n: usize) -> String {
+    format!("user{n:06}@contoso.com")
 }
 
 /// The domain of a UPN, if the tenant has it.
