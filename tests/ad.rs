@@ -274,3 +274,55 @@ async fn the_rules_come_from_the_users_fine_grained_policy_or_the_domain() {
     );
     assert_eq!(rules.fine_grained.as_deref(), Some(pso.as_str()));
 }
+
+#[tokio::test]
+async fn rekeys_check_of_ads_rules_agrees_with_the_domain_controller() {
+    let Some(dc) = dc() else { return };
+    let ad = ActiveDirectory::new(dc.config()).unwrap();
+    let account = dc.new_user("Start-Pa55word-For-AD!");
+    let user = one(ad.find_by_account(&account).await.unwrap());
+    let rules = user.rules.clone().expect("the domain's rules are read");
+    let check = rekey::policy::DirectoryRules {
+        min_length: rules.min_length as usize,
+        complexity: rules.complexity,
+        history: rules.history,
+        account: Some(user.account.clone()),
+        display_name: user.display_name.clone(),
+    };
+    let candidates = [
+        "harbourlanternvelvet".to_string(),
+        "harbourlantern58".to_string(),
+        "Harbourlantern58".to_string(),
+        "Harbour-Lantern".to_string(),
+        "harbour-lantern-58".to_string(),
+        "HARBOUR LANTERN 58".to_string(),
+        "Ab1!".to_string(),
+    ];
+    // Windows refuses a password containing the account name (Microsoft's documented
+    // complexity rule) and so does Rekey; Samba 4.17 accepts it on an administrative
+    // reset, so these are checked against the documentation, not against Samba.
+    for with_name in [
+        format!("Harbour-{account}-58"),
+        format!("Harbour-{}-58", account.to_uppercase()),
+    ] {
+        assert!(!check.allows(&with_name), "{with_name}");
+    }
+    for (n, candidate) in candidates.iter().enumerate() {
+        let accepted = ad
+            .set_password(&user.dn, &SecretString::from(candidate.clone()), false)
+            .await;
+        let ad_allows = match accepted {
+            Ok(()) => true,
+            Err(AdError::Refused {
+                refusal: WriteRefusal::Policy,
+                ..
+            }) => false,
+            Err(e) => panic!("{candidate}: {e}"),
+        };
+        assert_eq!(
+            check.allows(candidate),
+            ad_allows,
+            "candidate {n} ({candidate:?}): Rekey and AD disagree"
+        );
+    }
+}

@@ -33,6 +33,16 @@ const DISPLAY_NAME_DELIMITERS: &[char] = &[',', '.', '-', '_', ' ', '#', '\t'];
 /// Names shorter than this are not checked (AD's rule).
 const MIN_NAME_CHARS: usize = 3;
 
+impl DirectoryRules {
+    /// Whether `candidate` meets these rules (for comparing with the directory itself).
+    pub fn allows(&self, candidate: &str) -> bool {
+        let mut v = Verdict::rejected(Rule::Strength, "");
+        v.failed.clear();
+        check(candidate, self, &mut v);
+        v.failed.is_empty()
+    }
+}
+
 pub(crate) fn check(candidate: &str, rules: &DirectoryRules, v: &mut Verdict) {
     let failed = |v: &Verdict, rule| v.failed.iter().any(|f| f.rule == rule);
     let length = candidate.chars().count();
