@@ -17,8 +17,9 @@ if [ "${1:-}" = "stop" ]; then
   exit 0
 fi
 
-# samba starts winbindd as a child and stops when it cannot.
-if ! command -v samba-tool >/dev/null || ! command -v winbindd >/dev/null; then
+# samba starts winbindd as a child and stops when it cannot; the tests use ldbmodify.
+if ! command -v samba-tool >/dev/null || ! command -v winbindd >/dev/null \
+   || ! command -v ldbmodify >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq samba winbind ldb-tools ldap-utils >&2
