@@ -6,9 +6,9 @@
 
 mod support;
 
-use rekey::directory::ad::{ActiveDirectory, Found, wire};
+use rekey::directory::ad::{ActiveDirectory, wire};
 use secrecy::SecretString;
-use support::{TestApp, logs::LogBuffer};
+use support::logs::LogBuffer;
 
 #[tokio::test]
 async fn no_ad_secret_reaches_the_logs() {
@@ -17,15 +17,8 @@ async fn no_ad_secret_reaches_the_logs() {
     let old = "Before-Pa55word-Hybrid!";
     let new = "Quixotic-Harbour-Lantern-58";
     let account = dc.new_user(old);
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
     let settings = dc.settings();
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app.person.set_password(&app.base, new).await.unwrap();
@@ -37,7 +30,7 @@ async fn no_ad_secret_reaches_the_logs() {
     cfg.bind_password = SecretString::from(wrong.to_string());
     let _ = ActiveDirectory::new(cfg)
         .unwrap()
-        .find_by_sid(&user.sid)
+        .find_by_sid(&dc.sid_of(&account).await)
         .await;
     let probe = ActiveDirectory::new(dc.config()).unwrap().probe().await;
     assert!(probe.connections.iter().all(|(_, r)| r.is_ok()));

@@ -45,41 +45,18 @@ async fn refused(app: &TestApp, password: &str) -> String {
     r.text().await.unwrap()
 }
 
-/// A new AD user, and a portal with these `[ad]` settings where the simulator's
-/// `EMAIL_USER` is synced from it.
-async fn synced_portal_with(dc: &Dc, settings: rekey::settings::AdSettings) -> (TestApp, String) {
-    let account = dc.new_user("Before-Pa55word-Hybrid!");
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
-    (app, account)
-}
-
-/// An AD user, and a portal where the simulator's `upn` is synced from it.
-async fn synced_portal(dc: &Dc, upn: &str, password: &str) -> (TestApp, String) {
+/// A new AD user with `password`, and a portal where the simulator's `EMAIL_USER` is
+/// synced from it.
+async fn synced_portal(dc: &Dc, password: &str) -> (TestApp, String) {
     let account = dc.new_user(password);
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
-    let settings = dc.settings();
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(upn, Some(&user.sid), &account, &dc.domain());
-    (app, account)
+    (dc.synced_portal(&account, dc.settings()).await, account)
 }
 
 #[tokio::test]
 async fn a_synced_user_resets_end_to_end_into_ad() {
     let Some(dc) = support::ad::dc() else { return };
     let old = "Before-Pa55word-Hybrid!";
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, old).await;
+    let (app, account) = synced_portal(&dc, old).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let new = "Quixotic-Harbour-Lantern-58";
@@ -130,7 +107,7 @@ async fn a_synced_user_resets_end_to_end_into_ad() {
 async fn ads_rules_for_the_user_are_shown_first_and_checked_before_writing() {
     let Some(dc) = support::ad::dc() else { return };
     let old = "Before-Pa55word-Hybrid!";
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, old).await;
+    let (app, account) = synced_portal(&dc, old).await;
     // A fine-grained policy for this user alone: 40 characters at least, which Rekey's own
     // policy does not ask for.
     let pso = format!("long-{account}");
@@ -208,15 +185,8 @@ async fn a_delegated_service_account_resets_and_ads_own_refusal_is_explained() {
         "--min-pwd-length=40",
     ]);
     dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &account]);
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
     let settings = service.settings;
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let page = app.get_text("/reset").await;
@@ -246,7 +216,7 @@ async fn a_delegated_service_account_resets_and_ads_own_refusal_is_explained() {
 async fn a_domain_admin_or_an_unmatched_user_goes_to_the_helpdesk() {
     let Some(dc) = support::ad::dc() else { return };
     let old = "Before-Pa55word-Hybrid!";
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, old).await;
+    let (app, account) = synced_portal(&dc, old).await;
     dc.samba_tool(&["group", "addmembers", "Domain Admins", &account]);
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
@@ -370,16 +340,9 @@ async fn without_a_sid_the_account_name_counts_only_in_graphs_domain() {
 async fn the_done_page_waits_for_the_sync_when_asked_to() {
     let Some(dc) = support::ad::dc() else { return };
     let account = dc.new_user("Before-Pa55word-Hybrid!");
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
     let mut settings = dc.settings();
     settings.sync_wait_secs = 180;
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app
@@ -424,7 +387,8 @@ async fn graph_is_asked_about_the_sync_at_most_twelve_times_a_minute() {
     let Some(dc) = support::ad::dc() else { return };
     let mut settings = dc.settings();
     settings.sync_wait_secs = 600;
-    let (app, _) = synced_portal_with(&dc, settings).await;
+    let account = dc.new_user("Before-Pa55word-Hybrid!");
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let step = app
@@ -458,16 +422,9 @@ async fn graph_is_asked_about_the_sync_at_most_twelve_times_a_minute() {
 async fn the_done_page_stops_waiting_after_sync_wait_secs() {
     let Some(dc) = support::ad::dc() else { return };
     let account = dc.new_user("Before-Pa55word-Hybrid!");
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the new AD user is found");
-    };
     let mut settings = dc.settings();
     settings.sync_wait_secs = 120;
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     app.person
@@ -517,10 +474,7 @@ async fn reminders_use_ads_expiry_for_synced_users() {
         "--max-pwd-age=10",
     ]);
     dc.samba_tool(&["domain", "passwordsettings", "pso", "apply", &pso, &account]);
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the AD user is found");
-    };
+    let sid = dc.sid_of(&account).await;
     let now = support::start_time();
     let sim = rekey::simulator::start(
         support::sim_options(now),
@@ -530,7 +484,7 @@ async fn reminders_use_ads_expiry_for_synced_users() {
     .unwrap();
     // Entra would say 7 days; for a synced user AD's answer is the one that counts.
     sim.state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+        .set_on_premises(support::EMAIL_USER, Some(&sid), &account, &dc.domain());
     let dir = support::TempDir::new("hybrid-reminders");
     let cfg = config_with_ad(&dc, &sim.base_url, &dir.0);
     let run = |args: Vec<String>| {
@@ -612,7 +566,7 @@ async fn a_locked_out_synced_user_unlocks_without_a_new_password() {
         "--reset-account-lockout-after=30",
     ]);
     let password = "Known-Pa55word-Hybrid!";
-    let (app, account) = synced_portal(&dc, support::EMAIL_USER, password).await;
+    let (app, account) = synced_portal(&dc, password).await;
     for _ in 0..3 {
         assert!(!dc.binds(&account, "Wrong-Pa55word-1!").await);
     }
@@ -770,17 +724,10 @@ async fn a_domain_controller_down_gives_try_again_and_changes_nothing() {
     let Some(dc) = support::ad::dc() else { return };
     let password = "Before-Pa55word-Hybrid!";
     let account = dc.new_user(password);
-    let ad = ActiveDirectory::new(dc.config()).unwrap();
-    let Found::One(user) = ad.find_by_account(&account).await.unwrap() else {
-        panic!("the AD user is found");
-    };
     // The only configured DC does not answer (nothing listens on port 1).
     let mut settings = dc.settings();
     settings.urls = vec!["ldaps://127.0.0.1:1".into()];
-    let app = TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
-    app.sim
-        .state
-        .set_on_premises(support::EMAIL_USER, Some(&user.sid), &account, &dc.domain());
+    let app = dc.synced_portal(&account, settings).await;
     app.verify(support::EMAIL_USER, support::EMAIL_USER_ALT)
         .await;
     let new = "Quixotic-Harbour-Lantern-58";

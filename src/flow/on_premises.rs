@@ -143,17 +143,15 @@ impl ResetService {
                 })
             }
             Err(NotWritten::Helpdesk(reason)) => {
-                flow.setting_refused(reason);
-                self.save(&mut flow).await?;
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
+                self.refer_to_helpdesk(
+                    &mut flow,
+                    reason,
                     "account.unlock",
                     reason.as_str(),
                     None,
+                    ctx,
                 )
-                .await;
-                Ok(SetOutcome::Helpdesk(reason))
+                .await
             }
             Err(NotWritten::OnPremises(e)) => {
                 tracing::warn!(error = %e, "account not unlocked in Active Directory");
@@ -202,17 +200,15 @@ impl ResetService {
             OnPremisesErrorKind::NotDelegated | OnPremisesErrorKind::Unwilling => {
                 let reason = HelpdeskReason::SyncedFromOnPremises;
                 metrics::counter!(m::RESETS_FAILED, "reason" => "ad_refused").increment(1);
-                flow.setting_refused(reason);
-                self.save(flow).await?;
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
+                self.refer_to_helpdesk(
+                    flow,
+                    reason,
                     "password.set",
                     "ad_refused",
                     Some(detail),
+                    ctx,
                 )
-                .await;
-                Ok(SetOutcome::Helpdesk(reason))
+                .await
             }
             OnPremisesErrorKind::Unavailable | OnPremisesErrorKind::Misconfigured => {
                 flow.setting_failed();

@@ -225,19 +225,34 @@ impl ResetService {
             Err(NotWritten::OnPremises(e)) => self.on_premises_failed(&mut flow, e, ctx).await,
             Err(NotWritten::Helpdesk(reason)) => {
                 metrics::counter!(m::RESETS_FAILED, "reason" => reason.as_str()).increment(1);
-                flow.setting_refused(reason);
-                self.save(&mut flow).await?;
-                self.audit(
-                    ctx,
-                    Some(&flow.account),
+                self.refer_to_helpdesk(
+                    &mut flow,
+                    reason,
                     "password.set",
                     reason.as_str(),
                     None,
+                    ctx,
                 )
-                .await;
-                Ok(SetOutcome::Helpdesk(reason))
+                .await
             }
         }
+    }
+
+    /// Ends the flow at the helpdesk for `reason`, audited as `action` with `outcome`.
+    pub(super) async fn refer_to_helpdesk(
+        &self,
+        flow: &mut Flow,
+        reason: HelpdeskReason,
+        action: &str,
+        outcome: &str,
+        detail: Option<serde_json::Value>,
+        ctx: &RequestCtx,
+    ) -> Result<SetOutcome, FlowError> {
+        flow.setting_refused(reason);
+        self.save(flow).await?;
+        self.audit(ctx, Some(&flow.account), action, outcome, detail)
+            .await;
+        Ok(SetOutcome::Helpdesk(reason))
     }
 
     /// The password is set: record it, start the sign-in watch, and say what to send.
@@ -323,17 +338,16 @@ impl ResetService {
         );
         metrics::counter!(m::RESETS_FAILED, "reason" => failure).increment(1);
         if let Some(reason) = reason {
-            flow.setting_refused(reason);
-            self.save(flow).await?;
-            self.audit(
-                ctx,
-                Some(&flow.account),
-                "password.set",
-                reason.as_str(),
-                Some(detail),
-            )
-            .await;
-            return Ok(SetOutcome::Helpdesk(reason));
+            return self
+                .refer_to_helpdesk(
+                    flow,
+                    reason,
+                    "password.set",
+                    reason.as_str(),
+                    Some(detail),
+                    ctx,
+                )
+                .await;
         }
         flow.setting_failed();
         self.save(flow).await?;

@@ -36,8 +36,7 @@ const MIN_NAME_CHARS: usize = 3;
 impl DirectoryRules {
     /// Whether `candidate` meets these rules (for comparing with the directory itself).
     pub fn allows(&self, candidate: &str) -> bool {
-        let mut v = Verdict::rejected(Rule::Strength, "");
-        v.failed.clear();
+        let mut v = Verdict::nothing_failed();
         check(candidate, self, &mut v);
         v.failed.is_empty()
     }
@@ -152,8 +151,7 @@ mod tests {
     }
 
     fn failures(candidate: &str, rules: &DirectoryRules) -> Vec<&'static str> {
-        let mut v = Verdict::rejected(Rule::Strength, "x");
-        v.failed.clear();
+        let mut v = Verdict::nothing_failed();
         check(candidate, rules, &mut v);
         v.failed.iter().map(|f| f.message_id).collect()
     }

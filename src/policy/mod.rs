@@ -120,14 +120,7 @@ impl PasswordPolicy {
         directory: Option<&DirectoryRules>,
     ) -> Verdict {
         let s = &self.settings;
-        let mut v = Verdict {
-            accepted: true,
-            score: 0,
-            failed: Vec::new(),
-            suggestions: Vec::new(),
-            crack_time: String::new(),
-            evaluated_prefix: false,
-        };
+        let mut v = Verdict::nothing_failed();
         length::check(candidate, s.min_length, s.max_length, &mut v);
         charset::check(candidate, &mut v);
         if s.require_three_classes {

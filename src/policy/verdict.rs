@@ -52,6 +52,18 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// A verdict before any rule has failed.
+    pub(crate) fn nothing_failed() -> Self {
+        Verdict {
+            accepted: true,
+            score: 0,
+            failed: Vec::new(),
+            suggestions: Vec::new(),
+            crack_time: String::new(),
+            evaluated_prefix: false,
+        }
+    }
+
     /// A verdict that refuses for one reason decided outside the policy (Entra refused the
     /// password, or the policy could not run).
     pub fn rejected(rule: Rule, message_id: &'static str) -> Self {
@@ -64,14 +76,7 @@ impl Verdict {
         message_id: &'static str,
         args: Vec<(&'static str, Arg)>,
     ) -> Self {
-        let mut v = Verdict {
-            accepted: false,
-            score: 0,
-            failed: Vec::new(),
-            suggestions: Vec::new(),
-            crack_time: String::new(),
-            evaluated_prefix: false,
-        };
+        let mut v = Verdict::nothing_failed();
         v.reject_with(rule, message_id, args);
         v
     }

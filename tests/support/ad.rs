@@ -152,6 +152,30 @@ impl Dc {
         );
     }
 
+    /// The SID of `account`, as Graph's `onPremisesSecurityIdentifier` gives it.
+    pub async fn sid_of(&self, account: &str) -> String {
+        let ad = ActiveDirectory::new(self.config()).unwrap();
+        match ad.find_by_account(account).await.unwrap() {
+            rekey::directory::ad::Found::One(user) => user.sid,
+            other => panic!("{account}: expected one AD user, found {other:?}"),
+        }
+    }
+
+    /// A portal with these `[ad]` settings where the simulator's `EMAIL_USER` is synced
+    /// from AD's `account`.
+    pub async fn synced_portal(
+        &self,
+        account: &str,
+        settings: rekey::settings::AdSettings,
+    ) -> super::TestApp {
+        let sid = self.sid_of(account).await;
+        let app = super::TestApp::spawn_with(|_| {}, move |s| s.ad = settings).await;
+        app.sim
+            .state
+            .set_on_premises(super::EMAIL_USER, Some(&sid), account, &self.domain());
+        app
+    }
+
     /// Whether `account` can bind with `password` (as Entra Connect's users sign in on-prem).
     pub async fn binds(&self, account: &str, password: &str) -> bool {
         let mut cfg = self.config();
